@@ -122,10 +122,11 @@ class Chunk:
     section: str  # heading path, " › " joined
     text: str
     span: Span
+    report_id: str = ""  # set by the pipeline, so equal chunks of two reports keep apart
 
     @property
     def id(self) -> str:
-        return stable_id(self.kind, self.span.start, self.span.end, self.text)
+        return stable_id(self.report_id, self.kind, self.span.start, self.span.end, self.text)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -50,7 +50,11 @@ def parse_document(
     prose_facts = parse_prose_facts(text, exclude=regions)
     facts = tuple(_with_metric(f, catalogue) for f in (*table_facts, *prose_facts))
     findings = find_inconsistencies(facts, find_all_on_time_claims(text, exclude=regions))
-    chunks = chunk_report(text, facts, max_tokens=max_tokens, overlap_tokens=overlap_tokens)
+    report_id = document.sha256[:16]
+    chunks = tuple(
+        replace(chunk, report_id=report_id)
+        for chunk in chunk_report(text, facts, max_tokens=max_tokens, overlap_tokens=overlap_tokens)
+    )
     return ParsedReport(
         document=document,
         meta=meta,
@@ -67,11 +71,7 @@ def _with_metric(fact: Fact, catalogue: Catalogue) -> Fact:
         metric = catalogue.match_row(fact.row_path, fact.column, fact.table)
     else:
         metric = catalogue.match_prose(fact.row_path[0], fact.unit)
-    return Fact(**{**_fields(fact), "metric": metric}) if metric else fact
-
-
-def _fields(fact: Fact) -> dict:
-    return {name: getattr(fact, name) for name in fact.__dataclass_fields__}
+    return replace(fact, metric=metric) if metric else fact
 
 
 @dataclass
@@ -157,10 +157,12 @@ class Ingestor:
     def ingest(self, paths: Iterable[str | Path]) -> IngestSummary:
         started = time.perf_counter()
         outcomes: list[FileOutcome] = []
-        try:
-            files = iter_report_files(paths)
-        except IngestError as error:
-            return IngestSummary([FileOutcome(path=error.path, status="failed", message=error.reason)], 0.0)
+        files: list[Path] = []
+        for path in paths:  # a missing path is reported, the others still go in
+            try:
+                files.extend(iter_report_files([path]))
+            except IngestError as error:
+                outcomes.append(FileOutcome(path=str(path), status="failed", message=error.reason))
         bar = _bar(files, self.progress, "reports", unit="file")
         for path in bar:
             _describe(bar, path.name)

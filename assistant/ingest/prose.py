@@ -85,7 +85,7 @@ def find_all_on_time_claims(text: str, exclude: Sequence[Span] = ()) -> tuple[Sp
     for match in _SENTENCE_RE.finditer(text):
         start, end = _trim(text, match.start(), match.end())
         sentence = text[start:end]
-        if _inside(start, end, exclude) or _FIGURE_RE.search(sentence):
+        if _inside(start, end, exclude):
             continue
         if _ALL_ON_TIME_RE.search(sentence) and _ALL_ON_TIME_SUBJECT_RE.search(sentence):
             spans.append(Span(start, end))

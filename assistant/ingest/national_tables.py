@@ -1,0 +1,691 @@
+"""Parse the statistics tables of the national templates (2019 and the 2021 revision).
+
+Input is the stored text of a report. Tables arrive in several flattened layouts and this
+module reads all of them with one pipeline:
+
+1. find the sections 二 / 三 / 四 by their headings;
+2. cut every line into cells (``|``-joined rows, tab or multi-space rows, one cell per line,
+   labels glued to numbers such as ``予以公开1288 21 0``), each cell keeping its exact span;
+3. stream the cells into rows: label cells, then the value cells that follow them;
+4. read each section with its own knowledge of the template: section 三 matches row labels
+   against the template's row tree (so rowspan parents left out of later rows are still known),
+   section 四 reads its 15 numbers by order, section 二 takes its columns from the header rows.
+
+Facts carry ``kind="table"`` and ``metric=None``; metrics are assigned by a later stage.
+Whenever a row cannot be mapped without guessing, the row is skipped and a warning says why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.ingest.numbers import CellValue, parse_cell, strip_padding
+from assistant.records import NATIONAL_2019, NATIONAL_2021, Fact, Span
+
+__all__ = ["NationalParse", "parse_national_tables", "detect_national_template"]
+
+
+@dataclass(frozen=True)
+class NationalParse:
+    template: str | None  # NATIONAL_2019 / NATIONAL_2021, or None for any other report
+    facts: tuple[Fact, ...]
+    warnings: tuple[str, ...]
+
+
+# ---------------------------------------------------------------------------------------------
+# Template knowledge
+
+_NEW_MARKERS = ("收到和处理政府信息公开申请", "本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量")
+_2021_MARKERS = ("本年制发件数", "现行有效件数", "申请人无正当理由逾期不补正", "逾期未按收费通知要求缴纳费用", "本年收费金额")
+
+SECTION_HEADINGS = {
+    "二": "二、主动公开政府信息情况",
+    "三": "三、收到和处理政府信息公开申请情况",
+    "四": "四、政府信息公开行政复议、行政诉讼情况",
+    "五": "五、存在的主要问题及改进情况",
+    "六": "六、其他需要报告的事项",
+}
+_HEADING_KEYS = {
+    "二": re.compile(r"主动公开"),
+    "三": re.compile(r"收到和处理.{0,8}申请"),
+    "四": re.compile(r"行政复议.{0,6}行政诉讼"),
+    "五": re.compile(r"问题|改进"),
+    "六": re.compile(r"其他需要报告|其它需要报告"),
+}
+
+
+@dataclass(frozen=True)
+class _Entry:
+    level: int  # 1: 一、…  2: （一）…  3: 1.…
+    label: str  # the template's own wording, used when the report leaves a parent out
+    key: str  # normalised start of the label used for matching
+    parent: int | None  # index of the parent entry
+
+
+def _tree(spec: list[tuple[int, str, str]]) -> tuple[_Entry, ...]:
+    entries: list[_Entry] = []
+    last_at: dict[int, int] = {}
+    for level, label, key in spec:
+        parent = last_at.get(level - 1) if level > 1 else None
+        entries.append(_Entry(level, label, key, parent))
+        last_at[level] = len(entries) - 1
+    return tuple(entries)
+
+
+_S3_HEAD = [
+    (1, "一、本年新收政府信息公开申请数量", "本年新收"),
+    (1, "二、上年结转政府信息公开申请数量", "上年结转"),
+    (1, "三、本年度办理结果", "本年度办理结果"),
+    (2, "（一）予以公开", "予以公开"),
+    (2, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "部分公开"),
+    (2, "（三）不予公开", "不予公开"),
+    (3, "1.属于国家秘密", "属于国家秘密"),
+    (3, "2.其他法律行政法规禁止公开", "其他法律行政法规禁止公开"),
+    (3, "3.危及“三安全一稳定”", "危及三安全一稳定"),
+    (3, "4.保护第三方合法权益", "保护第三方合法权益"),
+    (3, "5.属于三类内部事务信息", "属于三类内部事务信息"),
+    (3, "6.属于四类过程性信息", "属于四类过程性信息"),
+    (3, "7.属于行政执法案卷", "属于行政执法案卷"),
+    (3, "8.属于行政查询事项", "属于行政查询事项"),
+    (2, "（四）无法提供", "无法提供"),
+    (3, "1.本机关不掌握相关政府信息", "本机关不掌握"),
+    (3, "2.没有现成信息需要另行制作", "没有现成信息"),
+    (3, "3.补正后申请内容仍不明确", "补正后申请内容仍不明确"),
+    (2, "（五）不予处理", "不予处理"),
+    (3, "1.信访举报投诉类申请", "信访举报投诉"),
+    (3, "2.重复申请", "重复申请"),
+    (3, "3.要求提供公开出版物", "要求提供公开出版物"),
+    (3, "4.无正当理由大量反复申请", "无正当理由大量反复申请"),
+    (3, "5.要求行政机关确认或重新出具已获取信息", "要求行政机关确认或重新出具"),
+    (2, "（六）其他处理", "其他处理"),
+]
+_S3_2021_OTHER = [
+    (3, "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "申请人无正当理由逾期不补正"),
+    (3, "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "申请人逾期未按收费通知"),
+    (3, "3.其他", "其他"),
+]
+_S3_TAIL = [
+    (2, "（七）总计", "总计"),
+    (1, "四、结转下年度继续办理", "结转下年度继续办理"),
+]
+S3_ROWS = {
+    NATIONAL_2019: _tree(_S3_HEAD + _S3_TAIL),
+    NATIONAL_2021: _tree(_S3_HEAD + _S3_2021_OTHER + _S3_TAIL),
+}
+
+# Section 三 columns: applicant kinds. 法人或其他组织 is the group over the five middle columns.
+S3_COLUMNS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+_S3_NATURAL = {"自然人"}
+_S3_GROUP = {"法人或其他组织", "法人或者其他组织"}
+_S3_SUBS = {"商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"}
+_S3_TOTAL = {"总计", "合计"}
+_S3_HEADER_OTHER = {"申请人情况"}
+
+# Section 四: three groups of the same five results, read by order.
+S4_GROUPS = (("行政复议",), ("行政诉讼", "未经复议直接起诉"), ("行政诉讼", "复议后起诉"))
+S4_COLUMNS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+
+_ARTICLE_RE = re.compile(r"第二十条\s*第?\s*[（(]\s*[一二三四五六七八九十]+\s*[）)]\s*项?")
+_S2_COLUMN_RE = re.compile(r"数量|件数|金额|增/减|增减|增／减|项目数")
+
+# ---------------------------------------------------------------------------------------------
+# Cells
+
+_PAD_CHARS = " \t\r\n\u00a0\u3000\u200b\ufeff\u2002\u2003\u2009"
+_TOKEN_RE = re.compile(f"[^{_PAD_CHARS}]+")
+_PIPES = "|｜"
+_MD_SEPARATOR = re.compile(r"^\s*[|｜]?\s*:?-{3,}:?\s*(?:[|｜]\s*:?-{3,}:?\s*)*[|｜]?\s*$")
+# A label with a number glued to its end: 予以公开1288, 1.属于国家秘密0, （七）总计1,234.
+_GLUED_RE = re.compile(
+    r"^(?P<label>.*[^\d０-９,，.．+\-－—/／\s])(?P<num>[\d０-９](?:[\d０-９]|[,，.．](?=[\d０-９]))*|—{1,2}|[/／])$"
+)
+# A numbering marker standing alone as a token: "1." "（一）" "三、".
+_MARKER_ONLY = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[.．、])$")
+_MARKER_PREFIX = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[.．、])\s*")
+_NORM_DROP = re.compile(r"[\s\u3000\u00a0“”\"'‘’「」『』、，,。.．；;：:（）()【】\[\]·•]")
+_SIGNS = "+-－＋−"
+
+
+def _norm(label: str) -> str:
+    """A label reduced for matching: numbering markers, spaces, quotes and punctuation dropped."""
+    text = strip_padding(label)
+    while True:
+        stripped = _MARKER_PREFIX.sub("", text, count=1)
+        if stripped == text:
+            break
+        text = stripped
+    return _NORM_DROP.sub("", text)
+
+
+def _parse_value(raw: str) -> CellValue | None:
+    """parse_cell, plus signed numbers (本年增/减 may be "-2" or "+1")."""
+    parsed = parse_cell(raw)
+    if parsed is not None:
+        return parsed
+    text = strip_padding(raw)
+    if len(text) > 1 and text[0] in _SIGNS:
+        inner = parse_cell(text[1:])
+        if inner is not None and inner.value is not None:
+            sign = 1.0 if text[0] in "+＋" else -1.0
+            return CellValue(sign * inner.value, inner.unit)
+    return None
+
+
+@dataclass
+class _Cell:
+    kind: str  # "label", "value", "blank" (empty cell: unknown), "soft" (a padding-only line)
+    text: str  # the cell text exactly as in the source (stripped of padding)
+    start: int
+    end: int
+    value: CellValue | None = None
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _PAD_CHARS:
+        start += 1
+    while end > start and text[end - 1] in _PAD_CHARS:
+        end -= 1
+    return start, end
+
+
+def _classify(text: str, start: int, end: int, *, glued: bool) -> list[_Cell]:
+    raw = text[start:end]
+    parsed = _parse_value(raw)
+    if parsed is not None and parsed.value is not None:
+        return [_Cell("value", raw, start, end, parsed)]
+    if glued:
+        match = _GLUED_RE.match(raw)
+        if match:
+            number = _parse_value(match["num"])
+            label_end = start + _strip_span(raw, 0, match.end("label"))[1]
+            if number is not None and number.value is not None and label_end > start:
+                num_start = start + match.start("num")
+                return [
+                    _Cell("label", text[start:label_end], start, label_end),
+                    _Cell("value", text[num_start:end], num_start, end, number),
+                ]
+    return [_Cell("label", raw, start, end)]
+
+
+def _split_words(text: str, start: int, end: int) -> list[_Cell]:
+    """Whitespace-separated tokens; a lone numbering marker joins the label after it."""
+    cells: list[_Cell] = []
+    for match in _TOKEN_RE.finditer(text, start, end):
+        cells.extend(_classify(text, match.start(), match.end(), glued=True))
+    merged: list[_Cell] = []
+    for cell in cells:
+        prev = merged[-1] if merged else None
+        if prev is not None and prev.kind == "label" and cell.kind == "label" and _MARKER_ONLY.match(prev.text):
+            merged[-1] = _Cell("label", text[prev.start : cell.end], prev.start, cell.end)
+        else:
+            merged.append(cell)
+    return merged
+
+
+def _drop_label_position_blanks(cells: list[_Cell]) -> list[_Cell]:
+    """Empty cells are unknown values only where values stand: after the last label of a row
+    that holds numbers, or anywhere in a row of numbers alone. Elsewhere they are filler."""
+    if not any(c.kind == "value" for c in cells):
+        return [c for c in cells if c.kind == "label"]
+    last_label = max((i for i, c in enumerate(cells) if c.kind == "label"), default=-1)
+    return [c for i, c in enumerate(cells) if not (c.kind == "blank" and i < last_label)]
+
+
+def _line_cells(text: str, ls: int, le: int) -> list[_Cell]:
+    line = text[ls:le]
+    if any(p in line for p in _PIPES):
+        if _MD_SEPARATOR.match(line):
+            return []
+        cuts = [ls + i for i, ch in enumerate(line) if ch in _PIPES]
+        bounds = list(zip([ls] + [c + 1 for c in cuts], cuts + [le]))
+        if not strip_padding(text[bounds[0][0] : bounds[0][1]]):
+            bounds = bounds[1:]  # leading pipe
+            if bounds and not strip_padding(text[bounds[-1][0] : bounds[-1][1]]):
+                bounds = bounds[:-1]  # trailing pipe closing a markdown row
+        cells: list[_Cell] = []
+        for bs, be in bounds:
+            s, e = _strip_span(text, bs, be)
+            if s == e:
+                pos = min(bs + 1, be) if be > bs else bs
+                cells.append(_Cell("blank", "", pos, pos, CellValue(None, None)))
+            else:
+                cells.extend(_classify(text, s, e, glued=False))
+        return _drop_label_position_blanks(cells)
+
+    s, e = _strip_span(text, ls, le)
+    if s == e:
+        if any(ch in "\u3000\u00a0" for ch in line):
+            return [_Cell("soft", "", s, s, CellValue(None, None))]
+        return []
+    if "\t" in text[s:e]:
+        cells = []
+        pos = s
+        for segment in text[s:e].split("\t"):
+            ss, se = _strip_span(text, pos, pos + len(segment))
+            if ss == se:
+                cells.append(_Cell("blank", "", pos, pos, CellValue(None, None)))
+            else:
+                cells.extend(_split_words(text, ss, se))
+            pos += len(segment) + 1
+        return _drop_label_position_blanks(cells)
+    return _split_words(text, s, e)
+
+
+@dataclass
+class _Row:
+    labels: list[_Cell] = field(default_factory=list)
+    values: list[_Cell] = field(default_factory=list)
+
+
+def _lines(text: str, start: int, end: int):
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        yield pos, stop
+        pos = stop + 1
+
+
+def _rows(text: str, start: int, end: int) -> list[_Row]:
+    """Stream cells into rows: labels, then the values after them; a label after values starts a row."""
+    rows: list[_Row] = []
+    current = _Row()
+    for ls, le in _lines(text, start, end):
+        for cell in _line_cells(text, ls, le):
+            if cell.kind == "label":
+                if current.values:
+                    rows.append(current)
+                    current = _Row()
+                current.labels.append(cell)
+            else:
+                current.values.append(cell)
+    if current.labels or current.values:
+        rows.append(current)
+    return rows
+
+
+def _pick_values(values: list[_Cell], wanted: int) -> list[_Cell] | None:
+    """The row's values when their count fits, else None.
+
+    Padding-only lines count only when they must; empty cells in front of the values are
+    dropped when there are too many (a label column left empty in a rectangular grid).
+    """
+    hard = [v for v in values if v.kind != "soft"]
+    for candidate in (values, hard):
+        trimmed = list(candidate)
+        while len(trimmed) > wanted and trimmed[0].kind != "value":
+            trimmed.pop(0)
+        if len(trimmed) == wanted:
+            return trimmed
+    return None
+
+
+def _hard_count(values: list[_Cell]) -> int:
+    return sum(1 for v in values if v.kind != "soft")
+
+
+# ---------------------------------------------------------------------------------------------
+# Sections
+
+
+@dataclass(frozen=True)
+class _Section:
+    heading: str  # as written, or the template wording when the heading was not found
+    start: int  # first character after the heading line
+    end: int
+
+
+def _find_headings(text: str) -> dict[str, tuple[int, int, str]]:
+    """{number: (line start, line end, heading as written)} for sections 二 to 六, in order."""
+    found: dict[str, tuple[int, int, str]] = {}
+    order = ["二", "三", "四", "五", "六"]
+    search_from = 0
+    head_re = re.compile(r"^[#>*\s]*(?P<h>(?:(?P<n>[一二三四五六])\s*[、.．]|[（(](?P<m>[一二三四五六])[）)])\s*(?P<rest>.*?))[*\s]*$")
+    lines = list(_lines(text, 0, len(text)))
+    for number in order:
+        for ls, le in lines:
+            if ls < search_from:
+                continue
+            line = text[ls:le]
+            if any(p in line for p in _PIPES) or len(strip_padding(line)) > 60:
+                continue
+            match = head_re.match(line)
+            if not match or (match["n"] or match["m"]) != number:
+                continue
+            if _HEADING_KEYS[number].search(match["rest"]):
+                found[number] = (ls, le, strip_padding(match["h"]))
+                search_from = le
+                break
+    return found
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _sections(text: str, warnings: list[str]) -> dict[str, _Section]:
+    heads = _find_headings(text)
+    sections: dict[str, _Section] = {}
+    n = len(text)
+
+    # Section 三
+    if "三" in heads:
+        s3_start, s3_heading = heads["三"][1], heads["三"][2]
+    else:
+        anchor = re.search(r"本\s*年\s*新\s*收", text)
+        if anchor is None:
+            warnings.append("section 三: table not found")
+            s3_start, s3_heading = None, SECTION_HEADINGS["三"]
+        else:
+            warnings.append("section 三: heading not found; reading the table from 本年新收")
+            # the column header stands just above the first row
+            window = max(0, anchor.start() - 600)
+            header = re.search(r"申请人情况|自然人", text[window : anchor.start()])
+            s3_start = _line_start(text, window + header.start() if header else anchor.start())
+            s3_heading = SECTION_HEADINGS["三"]
+
+    # Section 四
+    after_s3 = s3_start or 0
+    if "四" in heads:
+        s4_start, s4_heading, s4_head_line = heads["四"][1], heads["四"][2], heads["四"][0]
+    else:
+        s4_heading = SECTION_HEADINGS["四"]
+        carry = text.find("结转下年度", after_s3)
+        anchor = text.find("行政复议", carry if carry >= 0 else after_s3)
+        if anchor < 0:
+            warnings.append("section 四: table not found")
+            s4_start = s4_head_line = None
+        else:
+            warnings.append("section 四: heading not found; reading from 行政复议")
+            s4_start = s4_head_line = _line_start(text, anchor)
+
+    ends = [heads[k][0] for k in ("五", "六") if k in heads]
+    if s4_start is not None:
+        ends = [e for e in ends if e > s4_start]
+        sections["四"] = _Section(s4_heading, s4_start, min(ends) if ends else n)
+    if s3_start is not None:
+        s3_end = s4_head_line if s4_head_line is not None and s4_head_line > s3_start else None
+        if s3_end is None:
+            later = [heads[k][0] for k in ("五", "六") if k in heads and heads[k][0] > s3_start]
+            s3_end = min(later) if later else n
+        sections["三"] = _Section(s3_heading, s3_start, s3_end)
+
+    # Section 二
+    s2_end = heads["三"][0] if "三" in heads else (_line_start(text, s3_start) if s3_start else n)
+    if "二" in heads:
+        sections["二"] = _Section(heads["二"][2], heads["二"][1], max(heads["二"][1], s2_end))
+    else:
+        article = _ARTICLE_RE.search(text, 0, s2_end)
+        if article:
+            sections["二"] = _Section(SECTION_HEADINGS["二"], _line_start(text, article.start()), s2_end)
+    return sections
+
+
+# ---------------------------------------------------------------------------------------------
+# Section 三
+
+
+def _s3_columns(header: list[_Cell], warnings: list[str]) -> list[str]:
+    natural = [c.text for c in header if _norm(c.text) in _S3_NATURAL]
+    group = [c.text for c in header if _norm(c.text) in _S3_GROUP]
+    subs: list[str] = []
+    for c in header:
+        if _norm(c.text) in _S3_SUBS and _norm(c.text) not in {_norm(s) for s in subs}:
+            subs.append(c.text)
+    total = [c.text for c in header if _norm(c.text) in _S3_TOTAL]
+    if natural and total and (subs or group):
+        return [natural[0], *(subs or group[:1]), total[0]]
+    if any(_norm(c.text) in _S3_NATURAL | _S3_GROUP | _S3_SUBS | _S3_TOTAL for c in header):
+        warnings.append("section 三: column header not readable; assuming the standard 7 columns")
+    return list(S3_COLUMNS)
+
+
+def _match_entry(label: str, entries: tuple[_Entry, ...], pos: int) -> int | None:
+    norm = _norm(label)
+    if not norm:
+        return None
+
+    def fits(entry: _Entry) -> bool:
+        return norm.startswith(entry.key) or (len(norm) >= 4 and entry.key.startswith(norm))
+
+    for i in list(range(pos, len(entries))) + list(range(0, pos)):
+        if fits(entries[i]):
+            return i
+    return None
+
+
+def _parse_s3(text: str, section: _Section, template: str, warnings: list[str]) -> list[Fact]:
+    # Match against the fuller 2021 tree: a 2019-looking report may still split （六）其他处理.
+    entries = S3_ROWS[NATIONAL_2021]
+    rows = _rows(text, section.start, section.end)
+    header: list[_Cell] = []
+    columns: list[str] | None = None
+    stack: list[tuple[int, str] | None] = [None, None, None]  # (entry index, label as written)
+    pos = 0
+    started = False
+    seen: set[int] = set()
+    facts: list[Fact] = []
+    header_names = _S3_NATURAL | _S3_GROUP | _S3_SUBS | _S3_TOTAL | _S3_HEADER_OTHER
+
+    for row in rows:
+        row_entry: int | None = None
+        row_cells: list[_Cell] = []  # the labels that name this row
+        own_cell: _Cell | None = None  # the label of the row itself (the deepest one)
+        last_was_row_label = False
+        for cell in row.labels:
+            norm = _norm(cell.text)
+            if not started and (norm in header_names or "勾稽" in norm):
+                header.append(cell)
+                continue
+            found = None if norm in header_names - {"其他", "总计"} else _match_entry(cell.text, entries, pos)
+            if found is not None:
+                started = True
+                pos = found + 1
+                entry = entries[found]
+                # parents the report left out (rowspan cells shown once) keep their written form
+                chain = []
+                up = entry.parent
+                while up is not None:
+                    chain.append(up)
+                    up = entries[up].parent
+                for anc in reversed(chain):
+                    level = entries[anc].level
+                    if stack[level - 1] is None or stack[level - 1][0] != anc:
+                        stack[level - 1] = (anc, entries[anc].label)
+                stack[entry.level - 1] = (found, cell.text)
+                for deeper in range(entry.level, 3):
+                    stack[deeper] = None
+                row_entry = found
+                own_cell = cell
+                row_cells.append(cell)
+                last_was_row_label = True
+            elif started and last_was_row_label and row_entry is not None and norm not in header_names:
+                # a label wrapped over two cells or lines: join it to the label it continues
+                level = entries[row_entry].level
+                index, written = stack[level - 1]
+                stack[level - 1] = (index, written + cell.text)
+                row_cells.append(cell)
+            else:
+                last_was_row_label = False
+                if started and norm:
+                    warnings.append(f"section 三: unrecognised row label {cell.text!r}")
+
+        if not row.values:
+            continue
+        if row_entry is None:
+            if _hard_count(row.values) and started:
+                warnings.append(f"section 三: {_hard_count(row.values)} numbers without a known row label")
+            continue
+        if columns is None:
+            columns = _s3_columns(header, warnings)
+        label = stack[entries[row_entry].level - 1][1]
+        values = _pick_values(row.values, len(columns))
+        if values is None:
+            warnings.append(
+                f"section 三: row {label!r}: expected {len(columns)} numbers, found {_hard_count(row.values)}; row skipped"
+            )
+            continue
+        seen.add(row_entry)
+        path = tuple(item[1] for item in stack[: entries[row_entry].level])
+        # the row as written starts at the first label on the line of the row's own label
+        own_line = _line_start(text, own_cell.start)
+        row_start = min(c.start for c in row_cells if _line_start(text, c.start) == own_line)
+        span = Span(row_start, max(v.end for v in values))
+        for column, cell in zip(columns, values):
+            facts.append(_fact(section.heading, path, column, cell, span, default_unit="件"))
+
+    expected = S3_ROWS[template]
+    leaves = [e.label for i, e in enumerate(expected) if not any(x.parent == i for x in expected)]
+    seen_labels = {entries[i].label for i in seen}
+    missing = [label for label in leaves if label not in seen_labels]
+    if started and missing:
+        warnings.append(f"section 三: {len(missing)} rows without values: " + "; ".join(missing))
+    elif not started:
+        warnings.append("section 三: no known row label found")
+    return facts
+
+
+def _fact(table: str, path: tuple[str, ...], column: str, cell: _Cell, span: Span, *, default_unit: str | None) -> Fact:
+    value = cell.value if cell.value is not None else CellValue(None, None)
+    return Fact(
+        kind="table",
+        table=table,
+        row_path=path,
+        column=column,
+        value=value.value,
+        unit=value.unit or default_unit,
+        raw=cell.text,
+        span=span,
+        value_span=Span(cell.start, cell.end),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Section 四
+
+
+def _parse_s4(text: str, section: _Section, warnings: list[str]) -> list[Fact]:
+    rows = _rows(text, section.start, section.end)
+    written: dict[str, str] = {}
+    for row in rows:
+        for cell in row.labels:
+            written.setdefault(_norm(cell.text), cell.text)
+    values = [v for row in rows for v in row.values]
+    picked = _pick_values(values, 15)
+    if picked is None:
+        warnings.append(f"section 四: expected 15 numbers, found {_hard_count(values)}")
+        return []
+
+    # Evidence: the line holding the value when it holds several, else the whole run of 15.
+    by_line: dict[int, list[_Cell]] = {}
+    for cell in picked:
+        by_line.setdefault(_line_start(text, cell.start), []).append(cell)
+    block = Span(picked[0].start, picked[-1].end)
+
+    def as_written(name: str) -> str:
+        return written.get(_norm(name), name)
+
+    facts = []
+    for i, cell in enumerate(picked):
+        group, column = S4_GROUPS[i // 5], S4_COLUMNS[i % 5]
+        line = by_line[_line_start(text, cell.start)]
+        span = Span(line[0].start, line[-1].end) if len(line) > 1 else block
+        path = tuple(as_written(part) for part in group)
+        facts.append(_fact(section.heading, path, as_written(column), cell, span, default_unit="件"))
+    return facts
+
+
+# ---------------------------------------------------------------------------------------------
+# Section 二
+
+
+def _s2_unit(column: str) -> str | None:
+    if "万元" in column:
+        return "万元"
+    if "元" in column:
+        return "元"
+    if "金额" in column:
+        return "万元"
+    if "件数" in column or "件" in column:
+        return "件"
+    return None
+
+
+def _parse_s2(text: str, section: _Section, warnings: list[str]) -> list[Fact]:
+    facts: list[Fact] = []
+    article: str | None = None
+    columns: list[_Cell] = []
+    data_since_header = False
+    for row in _rows(text, section.start, section.end):
+        row_label: _Cell | None = None
+        for cell in row.labels:
+            norm = _norm(cell.text)
+            article_match = _ARTICLE_RE.search(cell.text)
+            if article_match:
+                article = article_match.group(0)
+                columns, data_since_header, row_label = [], False, None
+            elif norm == "信息内容" or _S2_COLUMN_RE.search(cell.text):
+                if data_since_header:
+                    columns, data_since_header = [], False
+                if norm != "信息内容":
+                    columns.append(cell)
+            elif norm:
+                row_label = cell
+        if not row.values:
+            continue
+        where = f"section 二 {article or ''}".rstrip()
+        if row_label is None:
+            if _hard_count(row.values):
+                warnings.append(f"{where}: {_hard_count(row.values)} numbers without a row label")
+            continue
+        if not columns:
+            warnings.append(f"{where}: row {row_label.text!r} has numbers but no column header")
+            continue
+        values = _pick_values(row.values, len(columns))
+        if values is None:
+            warnings.append(
+                f"{where}: row {row_label.text!r}: expected {len(columns)} numbers, found {_hard_count(row.values)}; row skipped"
+            )
+            continue
+        data_since_header = True
+        table = f"{section.heading} › {article}" if article else section.heading
+        span = Span(row_label.start, max(v.end for v in values))
+        for column, cell in zip(columns, values):
+            facts.append(_fact(table, (row_label.text,), column.text, cell, span, default_unit=_s2_unit(column.text)))
+    return facts
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def detect_national_template(text: str) -> str | None:
+    """NATIONAL_2021 / NATIONAL_2019 when the new template's markers occur, else None."""
+    compact = re.sub(r"\s", "", text)
+    if not any(marker in compact for marker in _NEW_MARKERS):
+        return None
+    if any(marker in compact for marker in _2021_MARKERS):
+        return NATIONAL_2021
+    return NATIONAL_2019
+
+
+def parse_national_tables(text: str) -> NationalParse:
+    """Every cell of the new-template tables of ``text``, with exact spans.
+
+    Returns ``template=None`` and no facts when ``text`` is not a new-template report.
+    """
+    template = detect_national_template(text)
+    if template is None:
+        return NationalParse(None, (), ())
+    warnings: list[str] = []
+    sections = _sections(text, warnings)
+    facts: list[Fact] = []
+    if "二" in sections:
+        facts += _parse_s2(text, sections["二"], warnings)
+    else:
+        warnings.append("section 二: not found")
+    if "三" in sections:
+        facts += _parse_s3(text, sections["三"], template, warnings)
+    if "四" in sections:
+        facts += _parse_s4(text, sections["四"], warnings)
+    return NationalParse(template, tuple(facts), tuple(warnings))

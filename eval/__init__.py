@@ -1,0 +1,1 @@
+"""Evaluation apps: synthetic reports with known truth (python -m eval.synthetic)."""
