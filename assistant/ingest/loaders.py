@@ -441,7 +441,7 @@ def _docx_table_lines(table) -> Iterable[str]:
     """One line per row. A cell merged across columns is one ``w:tc`` and appears once; the
     rows a vertical merge continues into skip it, as HTML does with rowspan."""
     for tr in table._tbl.tr_lst:
-        cells = [_docx_cell_text(tc, table) for tc in tr.tc_lst if tc.vMerge != "continue"]
+        cells = [_docx_cell_text(tc, table) for tc in tr.tc_lst ]
         if any(cells):
             yield CELL_SEPARATOR.join(cells)
 

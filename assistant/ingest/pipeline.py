@@ -131,6 +131,8 @@ class Ingestor:
         self.catalogue = load_catalogue()
         settings.store_dir.mkdir(parents=True, exist_ok=True)
         self.facts = FactStore(settings.store_dir / "facts.sqlite")
+        # keyword search keeps metric terms whole (收到申请数, 政务微信); body names are added per report
+        self.facts.add_keywords(self.catalogue.terms_zh())
         self._vectors = None
         self._embedder = None
 
