@@ -144,3 +144,84 @@ class ParsedReport:
     @property
     def report_id(self) -> str:
         return self.document.sha256[:16]
+
+
+# Answer statuses: machines depend on these strings.
+ANSWERED = "answered"
+NOT_FOUND = "not_found"
+AMBIGUOUS = "ambiguous"
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where an answer comes from: ``quote == stored_text(source)[start:end]``, always."""
+
+    source: str  # the ingested file's name
+    org: str | None
+    year: int | None
+    quote: str
+    start: int
+    end: int
+    kind: str = "passage"  # "table_row", "sentence" or "passage"
+
+    def to_dict(self) -> dict:
+        return {
+            "source": self.source,
+            "org": self.org,
+            "year": self.year,
+            "quote": self.quote,
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+        }
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One reading of an ambiguous question (a year or a body) with its value when cheap."""
+
+    org: str | None
+    year: int | None
+    value: float | str | None
+    citation: Citation | None
+
+    def to_dict(self) -> dict:
+        return {
+            "org": self.org,
+            "year": self.year,
+            "value": _plain(self.value),
+            "citation": self.citation.to_dict() if self.citation else None,
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The answer to one question, in the shape `assistant ask --json` prints."""
+
+    question: str
+    status: str  # ANSWERED, NOT_FOUND or AMBIGUOUS
+    answer: str  # what a person reads, in the question's language, with [n] markers
+    value: float | str | None = None
+    unit: str | None = None
+    citations: tuple[Citation, ...] = ()
+    conflicts: tuple[tuple[float | str, Citation], ...] = ()
+    candidates: tuple[Candidate, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {
+            "question": self.question,
+            "status": self.status,
+            "answer": self.answer,
+            "value": _plain(self.value) if self.status == ANSWERED else None,
+            "unit": self.unit if self.status == ANSWERED else None,
+            "citations": [c.to_dict() for c in self.citations],
+            "conflicts": [{"value": _plain(v), "citation": c.to_dict()} for v, c in self.conflicts],
+            "candidates": [c.to_dict() for c in self.candidates],
+        }
+
+
+def _plain(value: float | str | None) -> float | int | str | None:
+    """6.0 -> 6 in JSON; 12.5 stays 12.5."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value

@@ -408,9 +408,9 @@ def _extract_docx(data: bytes, where: str) -> tuple[str, list[str]]:
         if kind and "old Office" in kind:
             hint = "; it is an old Word .doc file: save it as .docx"
         raise IngestError(where, f"is not a Word .docx file (not a ZIP package){hint}")
-    try:
-        import docx
+    import docx
 
+    try:
         document = docx.Document(io.BytesIO(data))
         lines = list(_docx_blocks(document.element.body, document))
     except Exception as error:  # python-docx/zipfile/lxml raise many types on damaged files
@@ -441,7 +441,7 @@ def _docx_table_lines(table) -> Iterable[str]:
     """One line per row. A cell merged across columns is one ``w:tc`` and appears once; the
     rows a vertical merge continues into skip it, as HTML does with rowspan."""
     for tr in table._tbl.tr_lst:
-        cells = [_docx_cell_text(tc, table) for tc in tr.tc_lst ]
+        cells = [_docx_cell_text(tc, table) for tc in tr.tc_lst if tc.vMerge != "continue"]
         if any(cells):
             yield CELL_SEPARATOR.join(cells)
 
@@ -462,9 +462,9 @@ def _extract_pdf(data: bytes, where: str) -> tuple[str, list[str]]:
     if b"%PDF-" not in data[:1024]:
         kind = _binary_kind(data)
         raise IngestError(where, f"is not a PDF file (no %PDF header){'; it is ' + kind if kind else ''}")
-    try:
-        import pdfplumber
+    import pdfplumber
 
+    try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [_pdf_page_lines(page) for page in pdf.pages]
     except Exception as error:  # pdfminer raises many types on damaged or encrypted files

@@ -121,6 +121,7 @@ HTML_REPORT = """<!DOCTYPE html>
 <body>
 <script>var hidden = "脚本内容";</script>
 <noscript>请启用脚本</noscript>
+<style>.cell { border: 1px; }</style>
 <h1>星岚镇2021年政府信息公开
    工作年度报告</h1>
 <!-- a comment -->
@@ -129,6 +130,7 @@ HTML_REPORT = """<!DOCTYPE html>
 其中网站发布203条。<br>第二行&nbsp;内容</p>
 <div>三、收到和处理政府信息公开申请情况</div>
 <table border="1">
+  <caption>表3\u3000收到和处理申请情况</caption>
   <tr><th>办理结果</th><th colspan="2">申请人情况</th><th></th><th>总计</th></tr>
   <tr><td>予以<span>公开</span></td><td>10</td><td> 2 </td><td></td><td>12</td></tr>
   <tr><td rowspan="2"><p>（三）不予</p><p>公开</p></td><td>1</td><td>0</td><td>—</td><td>1</td></tr>
@@ -149,6 +151,7 @@ HTML_TEXT = (
     "全年主动公开政府信息281条， 其中网站发布203条。\n"
     "第二行\u00a0内容\n"
     "三、收到和处理政府信息公开申请情况\n"
+    "表3\u3000收到和处理申请情况\n"
     "办理结果 | 申请人情况 |  | 总计\n"
     "予以公开 | 10 | 2 |  | 12\n"
     "（三）不予 公开 | 1 | 0 | — | 1\n"
@@ -166,7 +169,7 @@ def test_html_report(tmp_path):
     assert document.warnings == ()
     lines = document.text.split("\n")
     assert "予以公开 | 10 | 2 |  | 12" in lines
-    for hidden in ("脚本", "color", "不应出现", "请启用", "comment"):
+    for hidden in ("脚本", "color", "border", "不应出现", "请启用", "comment"):
         assert hidden not in document.text
 
 
