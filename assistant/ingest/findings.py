@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from assistant.ingest.numbers import format_value
 from assistant.records import Fact, Finding, Span
@@ -67,21 +68,37 @@ def _parts_vs_parent(facts: Sequence[Fact]) -> list[Finding]:
 
 
 def _total_rows(facts: Sequence[Fact]) -> list[Finding]:
-    """A （七）总计 row against its enumerated sibling rows."""
+    """A （七）总计 row against its enumerated sibling rows.
+
+    A sibling without figures of its own (（三）不予公开 in the national table) counts as the sum of
+    its enumerated child rows.
+    """
     found = []
     for total in facts:
         if not _TOTAL_RE.search(total.row_path[-1]):
             continue
-        siblings = [
-            f
-            for f in facts
-            if f is not total
-            and f.table == total.table
-            and f.column == total.column
-            and f.row_path[:-1] == total.row_path[:-1]
-            and _ENUMERATED_RE.match(f.row_path[-1])
-        ]
-        finding = _mismatch(total, siblings, "rows")
+        parent, depth = total.row_path[:-1], len(total.row_path)
+        same_cells = [f for f in facts if f.table == total.table and f.column == total.column]
+        siblings = dict.fromkeys(
+            f.row_path[:depth]
+            for f in same_cells
+            if len(f.row_path) >= depth
+            and f.row_path[: depth - 1] == parent
+            and f.row_path[depth - 1] != total.row_path[-1]
+            and _ENUMERATED_RE.match(f.row_path[depth - 1])
+        )
+        parts: list[Fact] = []
+        for path in siblings:
+            own = [f for f in same_cells if f.row_path == path]
+            if own:
+                parts.append(own[0])
+                continue
+            children = [f for f in same_cells if len(f.row_path) == depth + 1 and f.row_path[:depth] == path]
+            if not children or any(c.value is None for c in children):
+                parts = []
+                break
+            parts.append(replace(children[0], row_path=path, value=_sum(children)))
+        finding = _mismatch(total, parts, "rows") if len(parts) == len(siblings) else None
         if finding:
             found.append(finding)
     return found

@@ -12,7 +12,7 @@ from assistant.cli import main
 from assistant.config import Settings
 from assistant.ingest.pipeline import Ingestor
 from assistant.store.facts_db import FactStore
-from tests.conftest import SEED_JUGEZHUANG, SEED_XIJI
+from tests.conftest import ROOT, SEED_JUGEZHUANG, SEED_XIJI
 
 
 @pytest.fixture
@@ -170,3 +170,46 @@ def test_cli_ingest_json_then_sources(store_dir, seeds_dir, capsys):
     sources = {r["body"]: r for r in json.loads(capsys.readouterr().out)}
     assert sources["西集镇"]["year"] == 2018 and sources["西集镇"]["template"] == "old_table"
     assert sources["巨各庄镇"]["year"] == 2017 and sources["巨各庄镇"]["template"] == "narrative"
+
+
+SYNTHETIC = ROOT / "eval" / "reports" / "synthetic"
+
+
+def test_synthetic_national_reports_table_three_totals_and_no_false_findings(store_dir):
+    summary = _ingest(store_dir, SYNTHETIC)
+    assert summary.count("added") == len(list(SYNTHETIC.glob("*.truth.json")))
+    with FactStore(store_dir / "facts.sqlite") as store:
+        assert store.findings() == []  # the generated reports add up; no false alarms
+        reports = {r["source"]: r for r in store.list_reports()}
+        for truth_file in sorted(SYNTHETIC.glob("*.truth.json")):
+            truth = json.loads(truth_file.read_text(encoding="utf-8"))
+            source = next(s for s in reports if s.startswith(truth["name"] + "."))
+            report = reports[source]
+            assert (report["body"], report["year"], report["template"]) == (truth["body"], truth["year"], truth["template"])
+            expected = {
+                tuple(f["row_path"]): f["value"]
+                for f in truth["facts"]
+                if f["table"].startswith("三") and f["column"] == "总计"
+            }
+            got = {
+                tuple(json.loads(f["row_path_json"])): f["value"]
+                for f in store.query_facts(source=source)
+                if f["table_name"].startswith("三") and f["column_name"] == "总计"
+            }
+            assert got == expected, source
+            received = [f for f in store.query_facts(source=source, metric="requests_received") if f["column_name"] == "总计"]
+            assert received[0]["value"] == truth["prose"]["requests_received"]
+
+
+def test_a_report_that_does_not_add_up_is_flagged(store_dir, tmp_path):
+    source = next(SYNTHETIC.glob("*.md"))
+    text = source.read_text(encoding="utf-8")
+    line = next(l for l in text.splitlines() if "（七）总计" in l)
+    cells = line.split("|")
+    cells[-2] = f" {int(cells[-2].strip()) + 5} "  # the grand total no longer matches
+    broken = tmp_path / "broken.md"
+    broken.write_text(text.replace(line, "|".join(cells)), encoding="utf-8")
+    _ingest(store_dir, broken)
+    with FactStore(store_dir / "facts.sqlite") as store:
+        findings = store.findings(source="broken.md")
+    assert any("（七）总计" in f["message"] for f in findings)
