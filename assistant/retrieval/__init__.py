@@ -1,0 +1,1 @@
+"""Question understanding and hybrid retrieval for the answer stage (the ask issue)."""
