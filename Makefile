@@ -18,7 +18,8 @@ install: $(BIN)/python
 run: install
 	$(BIN)/assistant ingest $(REPORTS) --store $(STORE)
 	$(BIN)/assistant sources --store $(STORE)
-	$(BIN)/assistant facts --store $(STORE) --body 西集 --metric requests_received
+	$(BIN)/assistant ask --store $(STORE) "西集镇2018年收到多少政府信息公开申请"
+	$(BIN)/assistant ask --store $(STORE) "how many information requests did Xiji receive in 2018"
 
 test: install
 	$(BIN)/python -m pytest -q

