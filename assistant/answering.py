@@ -41,6 +41,13 @@ class _Figure:
     citation: Citation
 
 
+_ENGLISH_UNITS = {"件": "", "条": "items", "次": "times", "人": "people", "人次": "person-times", "个": "", "篇": "articles", "万元": "x 10,000 yuan"}
+
+
+def _english_unit(unit: str) -> str:
+    return _ENGLISH_UNITS.get(unit, unit)
+
+
 class Answerer:
     """Answers understood questions over one open store."""
 
@@ -103,10 +110,11 @@ class Answerer:
             text = self._say(q, f"{org}{year}年{name}在报告中留空（未知）[1]。", f"{org} left {name} blank in its {year} report (unknown) [1].")
             return Answer(q.text, NOT_FOUND, text, None, None, tuple(citations))
         value_text = format_value(primary.value)
+        markers = "[1][2]" if agreeing else "[1]"
         text = self._say(
             q,
-            f"{org}{year}年{name}为{value_text}{unit}[1]。",
-            f"{org}: {name} in {year}: {value_text} {unit} [1].".replace("  ", " "),
+            f"{org}{year}年{name}为{value_text}{unit}{markers}。",
+            f"{org}: {name} in {year}: {value_text} {_english_unit(unit)} {markers}.".replace("  ", " "),
         )
         conflicts: list[tuple[float | str, Citation]] = []
         if others or claims:

@@ -24,6 +24,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AssistantError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `assistant ask ... | head` closed the pipe: not an error
+        sys.stderr.close()
+        return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
