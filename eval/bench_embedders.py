@@ -20,6 +20,7 @@ from pathlib import Path
 from assistant.config import Settings, quiet_environment
 from assistant.embedders import make_embedder
 from assistant.ingest.pipeline import Ingestor
+from assistant.retrieval.hybrid import HybridRetriever
 from assistant.store.facts_db import FactStore
 from assistant.store.vectors import VectorIndex
 
@@ -59,7 +60,8 @@ def bench(embedder_name: str, probes: list[dict]) -> dict:
                     raise SystemExit(f"probe {probe['id']}: {probe['expect']!r} is not in {probe['source']}")
             embedder = make_embedder(embedder_name)
             index = VectorIndex(Path(tmp), embedder)
-            dense_ranks, keyword_ranks, latencies = [], [], []
+            hybrid = HybridRetriever(store, index, embedder)
+            dense_ranks, keyword_ranks, hybrid_ranks, latencies = [], [], [], []
             for probe in probes:
                 started = time.perf_counter()
                 vector = embedder.embed_query(probe["question"])
@@ -68,6 +70,8 @@ def bench(embedder_name: str, probes: list[dict]) -> dict:
                 dense_ranks.append(_rank_of_hit(store.get_chunks([i for i, _, _ in found]), probe))
                 ids = [i for i, _ in store.keyword_search(probe["question"], k=5, body=probe["body"], kinds=["passage"])]
                 keyword_ranks.append(_rank_of_hit(store.get_chunks(ids), probe))
+                hits = hybrid.search(probe["question"], bodies=[probe["body"]], k=5, kinds=["passage"])
+                hybrid_ranks.append(_rank_of_hit([{"source": h.source, "text": h.text} for h in hits], probe))
             index.close()
     by_lang = {}
     for lang in ("zh", "en"):
@@ -76,6 +80,7 @@ def bench(embedder_name: str, probes: list[dict]) -> dict:
             "dense_r1": _recall([dense_ranks[i] for i in picked], 1),
             "dense_r5": _recall([dense_ranks[i] for i in picked], 5),
             "keyword_r5": _recall([keyword_ranks[i] for i in picked], 5),
+            "hybrid_r1": _recall([hybrid_ranks[i] for i in picked], 1),
         }
     return {
         "embedder": embedder_name,
@@ -86,6 +91,8 @@ def bench(embedder_name: str, probes: list[dict]) -> dict:
         "dense_recall@5": _recall(dense_ranks, 5),
         "keyword_recall@1": _recall(keyword_ranks, 1),
         "keyword_recall@5": _recall(keyword_ranks, 5),
+        "hybrid_recall@1": _recall(hybrid_ranks, 1),
+        "hybrid_recall@5": _recall(hybrid_ranks, 5),
         "by_lang": by_lang,
         "query_ms_p50": round(statistics.median(latencies), 1),
         "query_ms_p95": round(sorted(latencies)[int(0.95 * (len(latencies) - 1))], 1),
@@ -105,12 +112,12 @@ def main() -> None:
         print(json.dumps(results, ensure_ascii=False, indent=2))
         return
     print(f"{len(probes)} probes ({sum(p['lang'] == 'zh' for p in probes)} zh, {sum(p['lang'] == 'en' for p in probes)} en)")
-    print(f"{'embedder':<8} {'ingest s':>8} {'chars/s':>8} {'dense@1':>8} {'dense@5':>8} {'zh@1':>6} {'en@1':>6} {'kw@5':>6} {'q p50 ms':>9}")
+    print(f"{'embedder':<8} {'ingest s':>8} {'chars/s':>8} {'dense@1':>8} {'dense@5':>8} {'zh@1':>6} {'en@1':>6} {'kw@5':>6} {'hyb@1':>6} {'hyb@5':>6} {'q p50 ms':>9}")
     for r in results:
         print(
             f"{r['embedder']:<8} {r['ingest_seconds']:>8} {r['embedded_chars_per_s']:>8} {r['dense_recall@1']:>8.2f} "
             f"{r['dense_recall@5']:>8.2f} {r['by_lang']['zh']['dense_r1']:>6.2f} {r['by_lang']['en']['dense_r1']:>6.2f} "
-            f"{r['keyword_recall@5']:>6.2f} {r['query_ms_p50']:>9}"
+            f"{r['keyword_recall@5']:>6.2f} {r['hybrid_recall@1']:>6.2f} {r['hybrid_recall@5']:>6.2f} {r['query_ms_p50']:>9}"
         )
         if r["misses"]:
             print(f"         dense misses (not in top 5): {', '.join(r['misses'])}")

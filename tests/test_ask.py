@@ -164,3 +164,16 @@ def test_cli_reads_questions_from_stdin_as_json_lines(store, monkeypatch, capsys
 def test_missing_store_is_a_clear_error(tmp_path, capsys):
     assert main(["ask", "西集镇收到多少申请", "--store", str(tmp_path / "none")]) == 1
     assert "assistant ingest" in capsys.readouterr().err
+
+
+def test_langchain_retriever_returns_documents_with_exact_spans(assistant):
+    from assistant.retrieval.langchain_retriever import DisclosureRetriever
+
+    retriever = DisclosureRetriever(retriever=assistant.retriever, k=3, bodies=("巨各庄镇",))
+    documents = retriever.invoke("巨各庄镇教育培训")
+    assert documents and all(d.metadata["body"] == "巨各庄镇" for d in documents)
+    assert any("培训班5次" in d.page_content for d in documents)
+    text = assistant.store.report_text(documents[0].metadata["source"])
+    first = documents[0]
+    if first.metadata["kind"] == "passage":
+        assert text[first.metadata["start"] : first.metadata["end"]] == first.page_content

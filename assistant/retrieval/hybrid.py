@@ -6,6 +6,7 @@ cosine similarities of the e5 model bunch together while BM25 scores are unbound
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -54,6 +55,7 @@ class HybridRetriever:
         kinds: Sequence[str] | None = None,
         mode: str = "hybrid",
     ) -> list[Hit]:
+        query = self._without_names(query, bodies)
         rankings = []
         if mode in ("hybrid", "dense") and self.vectors is not None and self.embedder is not None:
             rankings.append(self._dense(query, bodies, years, k * 3))
@@ -73,6 +75,21 @@ class HybridRetriever:
             if len(hits) == k:
                 break
         return hits
+
+    def _without_names(self, query: str, bodies: Sequence[str]) -> str:
+        """Inside a body filter the body's own names only add noise: every passage has them."""
+        if not bodies:
+            return query
+        names = {
+            name
+            for report in self.facts.list_reports()
+            if report["body"] in bodies
+            for name in (report["body"], report["short_name"], *report["aliases"])
+            if name and len(name) >= 2
+        }
+        for name in sorted(names, key=len, reverse=True):
+            query = re.sub(re.escape(name), " ", query, flags=re.IGNORECASE)
+        return query.strip() or query
 
     def _dense(self, query: str, bodies: Sequence[str], years: Sequence[int], k: int) -> list[str]:
         filters = []
