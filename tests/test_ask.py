@@ -95,6 +95,7 @@ def test_prose_figures_of_a_narrative_report(assistant):
         ("巨各庄镇2017年培训了多少人", 267, "人"),
         ("巨各庄镇2017年举办了几次培训班", 5, "次"),
         ("巨各庄镇主动公开政府信息多少条", 121, "条"),
+        ("巨各庄镇2017年行政诉讼多少件", 0, "件"),  # 未发生…行政诉讼案: a zero stated in words
     ]:
         data = assistant.ask(question).to_dict()
         assert (data["status"], data["value"], data["unit"]) == ("answered", value, unit), question

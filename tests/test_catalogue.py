@@ -430,8 +430,19 @@ def test_seed_prose_facts_map(catalogue, xiji_text, jugezhuang_text):
     assert xiji[("微信公众号新增信息", 840)] == "proactive_wechat"
     assert xiji[("发生针对本单位政府信息公开行政诉讼案件", 0)] == "lawsuits"
     assert xiji[("发生针对本单位政府信息公开行政复议申请", 0)] == "reconsiderations"
-    jugezhuang = {f.value: catalogue.match_prose(f.row_path[0], f.unit) for f in parse_prose_facts(jugezhuang_text)}
-    assert jugezhuang == {121: "proactive_total", 180: "proactive_website", 5: "training_sessions", 267: "trainees", 7: None}
+    jugezhuang = sorted(
+        (f.value, catalogue.match_prose(f.row_path[0], f.unit) or "-") for f in parse_prose_facts(jugezhuang_text)
+    )
+    assert jugezhuang == [
+        (0, "fees"),  # 未发生收费情况
+        (0, "lawsuits"),  # 未发生…行政诉讼案
+        (0, "reconsiderations"),  # 未发生…行政复议案
+        (5, "training_sessions"),
+        (7, "-"),
+        (121, "proactive_total"),
+        (180, "proactive_website"),
+        (267, "trainees"),
+    ]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -29,8 +29,14 @@ _ALL_ON_TIME_RE = re.compile(r"(?:所有|全部|均)[^。；]{0,12}(?:按时|按
 _ALL_ON_TIME_SUBJECT_RE = re.compile(r"(?:所有|全部)[^。；]{0,6}申请")
 
 
+# "未发生…行政诉讼案": a zero stated in words. The clause must name exactly one such subject.
+_NONE_HAPPENED_RE = re.compile(r"(?:未发生|没有发生|未收到|没有收到|未出现|无)")
+_NONE_SUBJECTS = (("行政复议", "件"), ("行政诉讼", "件"), ("收费", "万元"), ("举报", "件"), ("投诉", "件"), ("申诉", "件"))
+
+
 def parse_prose_facts(text: str, exclude: Sequence[Span] = ()) -> tuple[Fact, ...]:
-    """Every counted figure in the text outside the ``exclude`` spans (the tables)."""
+    """Every counted figure in the text outside the ``exclude`` spans (the tables), and the
+    zeros stated in words (未发生行政诉讼案)."""
     facts: list[Fact] = []
     headings = _headings(text)
     for match in _SENTENCE_RE.finditer(text):
@@ -66,7 +72,40 @@ def parse_prose_facts(text: str, exclude: Sequence[Span] = ()) -> tuple[Fact, ..
                     value_span=Span(start + figure.start(), start + figure.end()),
                 )
             )
+        facts += _stated_zeros(text, start, end, section)
     return tuple(facts)
+
+
+def _stated_zeros(text: str, start: int, end: int, section: str) -> list[Fact]:
+    """Clauses such as 未发生针对本部门…的行政诉讼案 become a 0 with the clause as its raw text."""
+    found = []
+    position = start
+    for clause in re.split(r"([，,；;。])", text[start:end]):
+        clause_start, position = position, position + len(clause)
+        if len(clause) < 4 or _FIGURE_RE.search(clause) or not _NONE_HAPPENED_RE.search(clause):
+            continue
+        subjects = [(word, unit) for word, unit in _NONE_SUBJECTS if word in clause]
+        if len(subjects) != 1 or ("诉讼" in clause and "复议" in clause):
+            continue
+        negation = _NONE_HAPPENED_RE.search(clause)
+        if clause.find(subjects[0][0]) < negation.start():
+            continue  # the subject must follow the negation: 未发生…行政诉讼
+        raw = clause.strip(_CLAUSE_BREAK)
+        raw_start = clause_start + clause.find(raw)
+        found.append(
+            Fact(
+                kind="prose",
+                table=section,
+                row_path=(raw,),
+                column=None,
+                value=0.0,
+                unit=subjects[0][1],
+                raw=raw,
+                span=Span(start, end),
+                value_span=Span(raw_start, raw_start + len(raw)),
+            )
+        )
+    return found
 
 
 def table_regions(facts: Sequence[Fact]) -> tuple[Span, ...]:

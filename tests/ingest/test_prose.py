@@ -18,6 +18,10 @@ def test_jugezhuang_prose_figures(jugezhuang_text):
         ("2017年我镇主动公开政府政务信息共", 121, "条"),
         ("2017年我镇政府门户网站公开信息共", 180, "条"),
         ("我镇2017年度依申请公开政府政务信息目录", 7, "条"),
+        # zeros stated in words
+        ("我镇2017年度未发生针对本部门有关政府政务公开事务的行政复议案", 0, "件"),
+        ("未发生针对本部门有关政府政务公开事务的行政诉讼案", 0, "件"),
+        ("我镇政府政务公开未发生收费情况", 0, "万元"),
     }
     for fact in facts:
         sentence = jugezhuang_text[fact.span.start : fact.span.end]
