@@ -18,11 +18,11 @@ from assistant.retrieval.question import BodyDirectory, Question
 from assistant.store.facts_db import FactStore
 
 _WHOLE_COLUMNS = (None, "统计数", "总计", "合计")
+_LEGAL_ENTITY_COLUMNS = ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
 # Question words that say nothing about where the answer stands.
 _QUESTION_WORDS = frozenset({"哪些", "什么", "多少", "是否", "如何", "怎么", "怎样", "存在", "情况", "工作", "政府", "信息", "公开", "信息公开", "政务", "政务公开"})
 # "郭洋申请公开…": an applicant's name; published, yet not volunteered unless asked for.
 _NAMED_APPLICANT_RE = re.compile(r"(?:^|[；;，,。\s])[\u4e00-\u9fff]{2,3}申请公开")
-_PLACE_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:街道|镇|乡|区|县|市))")
 _CONTACT_PATTERNS = {
     "phone": re.compile(r"(?:电话|热线|传真)[^0-9\n]{0,8}((?:\(?0\d{2,3}\)?[-－‐ ]?)?\d{7,8}(?:[-－]\d{1,4})?|1[3-9]\d{9})"),
     "email": re.compile(r"([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})"),
@@ -91,7 +91,7 @@ class Answerer:
             return self._breakdown(q, body, year, metric)
         if q.intent == "yesno":
             return self._yes_no(q, body, year, metric)
-        figures = self._figures(body, year, metric)
+        figures = self._figures(body, year, metric, q.column)
         if not figures:
             return self._from_passages(q, [body], year_hint=year, missing_metric=metric)
         return self._state(q, body, year, metric, figures)
@@ -105,6 +105,8 @@ class Answerer:
         citations += [c for _, c in claims]
         org = self._org(q, body)
         name = self._metric_name(q, metric)
+        if q.column and q.intent != "breakdown":
+            name += self._say(q, f"（{q.column}）", f" ({q.column})")
         unit = primary.unit or ""
         if primary.value is None:
             text = self._say(q, f"{org}{year}年{name}在报告中留空（未知）[1]。", f"{org} left {name} blank in its {year} report (unknown) [1].")
@@ -139,14 +141,38 @@ class Answerer:
             )
         return Answer(q.text, ANSWERED, text, primary.value, primary.unit, tuple(citations), tuple(conflicts))
 
-    def _figures(self, body: str, year: int, metric: str) -> list[_Figure]:
-        """Table figures first (the statistical record), then figures stated in prose."""
-        rows = [r for r in self.store.query_facts(body=body, year=year, metric=metric) if r["column_name"] in _WHOLE_COLUMNS]
+    def _figures(self, body: str, year: int, metric: str, column: str | None = None) -> list[_Figure]:
+        """Table figures first (the statistical record), then figures stated in prose.
+
+        ``column`` asks for one applicant column (自然人 …) instead of the total.
+        """
+        rows = self.store.query_facts(body=body, year=year, metric=metric)
+        if column:
+            return self._column(rows, column)
+        rows = [r for r in rows if r["column_name"] in _WHOLE_COLUMNS]
         rows.sort(key=lambda r: (r["kind"] != "table", r["start"]))
         figures = [self._figure(r) for r in rows]
         if not figures:
-            figures = self._summed(body, year, metric)
+            figures = self._summed(body, year, metric) or self._from_children(body, year, metric)
         return figures
+
+    def _column(self, rows: list[dict], column: str) -> list[_Figure]:
+        exact = [self._figure(r) for r in rows if r["column_name"] == column]
+        if exact or column != "法人或其他组织":
+            return exact
+        parts = [self._figure(r) for r in rows if r["column_name"] in _LEGAL_ENTITY_COLUMNS]
+        if len(parts) != len(_LEGAL_ENTITY_COLUMNS) or any(p.value is None for p in parts):
+            return []
+        return [_Figure(sum(p.value for p in parts), parts[0].unit, "table", column, parts[0].citation)]
+
+    def _from_children(self, body: str, year: int, metric: str) -> list[_Figure]:
+        """A row with no figures of its own (（三）不予公开) is the sum of its reasons."""
+        children = [self._figures(body, year, child) for child in self.catalogue.children(metric)]
+        children = [c for c in children if c]
+        if len(children) < 2 or any(c[0].value is None or c[0].kind != "table" for c in children):
+            return []
+        total = sum(c[0].value for c in children)
+        return [_Figure(total, children[0][0].unit, "table", self._metric_name_zh(metric), children[0][0].citation)]
 
     def _summed(self, body: str, year: int, metric: str) -> list[_Figure]:
         """New-template metrics held in no single cell (all lawsuits = direct + after reconsideration)."""
@@ -413,14 +439,7 @@ class Answerer:
         return self._say(q, f"已有报告：{listing}。", f" Stored reports: {', '.join(f'{self._org(q, b)} {y}' for b, y in items)}.")
 
     def _unknown_place(self, q: Question) -> str | None:
-        """A place named in a Chinese question that no stored report belongs to."""
-        if q.lang != "zh":
-            return None
-        for match in _PLACE_RE.finditer(q.text):
-            name = match.group(1)
-            if not self.directory.find(name) and name not in ("政府", "地区"):
-                return name
-        return None
+        return q.unknown_place
 
     # -- helpers ---------------------------------------------------------------------------------
 

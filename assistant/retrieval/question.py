@@ -15,6 +15,17 @@ from assistant.catalogue import Catalogue
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _PLACE_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:街道|镇|乡|区|县|市)")
+# 哪个镇 / 各镇 / 本区 name no place.
+_NOT_A_PLACE_START = tuple("哪各每本全我该这那其所")
+# Applicant columns of the national table, most specific first; 法人或其他组织 is the sum of five.
+COLUMN_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("自然人", ("自然人", "natural person", "individual", "private citizen")),
+    ("商业企业", ("商业企业", "企业", "business", "compan", "enterprise")),
+    ("科研机构", ("科研机构", "research")),
+    ("社会公益组织", ("社会公益组织", "公益组织", "non-profit", "nonprofit", "charit")),
+    ("法律服务机构", ("法律服务机构", "律师", "law firm", "legal service")),
+    ("法人或其他组织", ("法人或其他组织", "法人", "legal person", "organisation", "organization")),
+)
 _YEAR_RE = re.compile(r"(?<![\d\-－])((?:19|20)\d{2})(?![\d\-－])\s*(?:年度?|年)?")
 _RANGE_RE = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*(?:-|－|–|—|~|～|至|到|to|through)\s*((?:19|20)\d{2})")
 
@@ -188,6 +199,8 @@ class Question:
     wants_names: bool = False
     inherited: tuple[str, ...] = ()
     topic_terms: tuple[str, ...] = ()  # Chinese words for the topic of an English question
+    column: str | None = None  # an applicant column of the national table (自然人 …)
+    unknown_place: str | None = None  # a Chinese place name no stored report belongs to
 
 
 def parse_question(text: str, *, catalogue: Catalogue, directory: BodyDirectory, previous: Question | None = None) -> Question:
@@ -212,8 +225,10 @@ def parse_question(text: str, *, catalogue: Catalogue, directory: BodyDirectory,
         contact=(_first_key(lowered, CONTACT_CUES) or "any") if intent == "contact" else None,
         wants_names=_has(lowered, NAME_CUES),
         topic_terms=_topic_terms(lowered) if lang == "en" else (),
+        column=next((column for column, cues in COLUMN_CUES if _has(lowered, cues)), None),
+        unknown_place=None if bodies else unknown_place(masked),
     )
-    if previous is not None and not (not bodies and _names_unknown_place(masked)):
+    if previous is not None and not question.unknown_place:
         question = _inherit(question, previous)
     if question.all_years and question.bodies and not question.years:
         years_all = sorted({y for b in question.bodies for y in directory.years_of(b)})
@@ -221,9 +236,13 @@ def parse_question(text: str, *, catalogue: Catalogue, directory: BodyDirectory,
     return question
 
 
-def _names_unknown_place(masked: str) -> bool:
+def unknown_place(masked: str) -> str | None:
     """A Chinese place name left after stored bodies were blanked out: a body we do not have."""
-    return bool(_PLACE_RE.search(masked))
+    for match in _PLACE_RE.finditer(masked):
+        name = match.group(0)
+        if not name.startswith(_NOT_A_PLACE_START):
+            return name
+    return None
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
