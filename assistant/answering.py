@@ -149,8 +149,10 @@ class Answerer:
         rows = self.store.query_facts(body=body, year=year, metric=metric)
         if column:
             return self._column(rows, column)
-        rows = [r for r in rows if r["column_name"] in _WHOLE_COLUMNS]
-        rows.sort(key=lambda r: (r["kind"] != "table", r["start"]))
+        whole = [r for r in rows if r["column_name"] in _WHOLE_COLUMNS]
+        if not whole and len({r["column_name"] for r in rows}) == 1:
+            whole = rows  # the column is part of the metric (行政许可 › 本年处理决定数量)
+        rows = sorted(whole, key=lambda r: (r["kind"] != "table", r["start"]))
         figures = [self._figure(r) for r in rows]
         if not figures:
             figures = self._summed(body, year, metric) or self._from_children(body, year, metric)
@@ -338,12 +340,14 @@ class Answerer:
         hits = self.retriever.search(query, bodies=list(bodies), years=years, k=6, kinds=["passage"])
         if not hits:
             return self._not_found(q, self._say(q, "没有找到相应内容。", "Nothing stored answers this.") + self._available(q))
-        if missing_metric or q.intent in ("lookup", "yesno"):
+        if missing_metric:  # a figure the fact store lacks may still stand in a sentence
+            terms = self._terms(q, missing_metric, metric_only=True)
             for hit in hits:
                 text = self._text(hit.source)
                 for start, end in best_sentences(text, hit.start, hit.end, terms, limit=3):
                     figure = figure_near_term(text[start:end], terms)
-                    if figure:
+                    expected_unit = self.catalogue.metrics[missing_metric].unit if missing_metric in self.catalogue.metrics else None
+                    if figure and (expected_unit is None or figure[1] == expected_unit):
                         value, unit, _, _ = figure
                         report = self._report_by_source(hit.source)
                         citation = self._citation(report, start, end, "sentence")
@@ -473,13 +477,19 @@ class Answerer:
         m = self.catalogue.metrics.get(metric)
         return m.zh if m else metric
 
-    def _terms(self, q: Question, metric: str | None) -> list[str]:
-        """Words a quoted sentence should contain: metric names, then the question's own words."""
+    def _terms(self, q: Question, metric: str | None, *, metric_only: bool = False) -> list[str]:
+        """Words a quoted sentence should contain: metric names, then the question's own words.
+
+        ``metric_only`` keeps just the metric's names: a figure is taken from a sentence only
+        when it stands next to one of them, never next to a word of the question.
+        """
         terms: list[str] = []
-        for m in ([metric] if metric else []) + list(q.metrics):
+        for m in ([metric] if metric else []) + ([] if metric_only else list(q.metrics)):
             if m in self.catalogue.metrics:
                 entry = self.catalogue.metrics[m]
                 terms += [entry.zh, *entry.synonyms_zh]
+        if metric_only:
+            return sorted(dict.fromkeys(t for t in terms if len(t) >= 2), key=len, reverse=True)
         names = {n for b in q.bodies for e in [self.directory.entry(b)] if e for n in (e.body, e.short_name or "", *e.aliases)}
         words = [w for w in self.store.tokenizer.tokenize(q.text) if len(w) >= 2 and w not in names and not w.isascii()]
         terms += [w for w in words if w not in _QUESTION_WORDS] + list(q.topic_terms)

@@ -197,3 +197,23 @@ def test_ranking_without_a_body_covers_every_body(assistant):
     data = assistant.ask("哪个镇收到的申请最多").to_dict()
     assert data["status"] == "answered" and data["value"] == "星岚镇"  # 52 beats 38 and the seeds' 6
     assert len(data["citations"]) >= 3
+
+
+def test_more_phrasings_map_to_the_right_figure(assistant):
+    # truth of syn01 (星岚镇 2021): 结转下年度 2, 上年结转 6, 行政规范性文件 本年制发 4, 行政许可 135
+    for question, value in [
+        ("How many requests were carried over to next year in Xinglan in 2021?", 2),
+        ("How many requests did Xinglan carry over from the previous year?", 6),
+        ("How many normative documents did Xinglan issue in 2021?", 4),
+        ("How many administrative licenses did Xinglan decide in 2021?", 135),
+        ("How many government information items did Jugezhuang disclose proactively?", 121),
+        ("西集镇2018年公开了多少条信息", 654),
+    ]:
+        data = assistant.ask(question).to_dict()
+        assert (data["status"], data["value"]) == ("answered", value), question
+
+
+def test_no_figure_is_taken_from_a_sentence_that_counts_something_else(assistant):
+    # 依申请公开政府政务信息目录7条 counts catalogue entries (条), not requests (件)
+    data = assistant.ask("巨各庄镇2017年依申请公开多少件").to_dict()
+    assert data["status"] == "not_found" and data["value"] is None

@@ -130,8 +130,8 @@ def _names_by_body(reports: Iterable[Mapping]) -> dict[str, set[str]]:
 
 
 def _resolve_bodies(requested: Sequence[str], names: Mapping[str, set[str]]) -> list[str]:
-    """Canonical bodies named by ``requested`` (any stored name, case-insensitive), in the
-    order given; a request that names nothing stored resolves to nothing."""
+    """Canonical bodies named by ``requested`` (any stored name, case-insensitive), in store
+    order; a request that names nothing stored resolves to nothing."""
     wanted = {str(b).strip().lower() for b in requested if b and str(b).strip()}
     return [body for body, aliases in names.items() if wanted & {a.lower() for a in aliases}]
 
@@ -245,13 +245,14 @@ class HybridRetriever:
             if named:
                 own = [n for body in named for n in names[body]]
                 scopes.append((_strip_names(query, own), named))
+        allowed = scopes[0][1] or None  # a bodies filter, else every body
         rankings: list[tuple[str, Sequence[str]]] = []
         for text, scope in scopes:
             if mode in ("hybrid", "dense"):
                 rankings.append((DENSE, self._dense(text, scope, years, kinds, pool, strict=mode == "dense")))
             if mode in ("hybrid", "keyword"):
                 rankings.append((KEYWORD, self._keyword(text, scope, years, kinds, pool)))
-        return self._hits(_fuse(rankings, self.rrf_k), k, years, kinds)
+        return self._hits(_fuse(rankings, self.rrf_k), k, allowed, years, kinds)
 
     # -- the two lists -----------------------------------------------------------------------
 
@@ -300,6 +301,7 @@ class HybridRetriever:
         self,
         fused: Sequence[tuple[str, float, dict[str, int]]],
         k: int,
+        bodies: Sequence[str] | None,
         years: Sequence[int],
         kinds: Sequence[str] | None,
     ) -> list[Hit]:
@@ -308,7 +310,7 @@ class HybridRetriever:
             rows.setdefault(row["id"], []).append(row)
         hits: list[Hit] = []
         for chunk_id, score, ranks in fused:
-            row = _first_matching(rows.get(chunk_id, ()), years, kinds)
+            row = _first_matching(rows.get(chunk_id, ()), bodies, years, kinds)
             if row is None:  # a vector whose chunk is gone, or outside the filters
                 continue
             hits.append(
@@ -332,8 +334,13 @@ class HybridRetriever:
         return hits
 
 
-def _first_matching(rows: Iterable[dict], years: Sequence[int], kinds: Sequence[str] | None) -> dict | None:
+def _first_matching(
+    rows: Iterable[dict], bodies: Sequence[str] | None, years: Sequence[int], kinds: Sequence[str] | None
+) -> dict | None:
+    """The first stored copy of a chunk inside the filters (an id can be shared by reports)."""
     for row in rows:
+        if bodies is not None and row["body"] not in bodies:
+            continue
         if years and row["year"] not in years:
             continue
         if kinds is not None and row["kind"] not in kinds:

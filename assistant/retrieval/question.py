@@ -72,6 +72,12 @@ EN_METRIC_CUES: tuple[tuple[str, str], ...] = (
     ("training courses", "training_sessions"),
     ("wechat", "proactive_wechat"),
     ("sued", "lawsuits"),
+    ("proactive", "proactive_total"),
+    ("proactively", "proactive_total"),
+    ("公开了多少条", "proactive_total"),
+    ("公开多少条", "proactive_total"),
+    ("发布了多少条", "proactive_total"),
+    ("发布多少条", "proactive_total"),
 )
 _FOLLOW_UP_RE = re.compile(r"(呢|那|还有|what about|how about|^and\b|^and |same for)")
 # "培训了多少人" counts people, not sessions: a person cue turns a training metric into trainees.

@@ -1,4 +1,8 @@
-"""Exact quotes: the best sentences of a passage, and the figure a sentence attaches to a term."""
+"""Exact quotes: the best sentences of a passage, and the figure a sentence attaches to a term.
+
+Pure functions over the stored text: every span they return indexes into the string given,
+so a quote is always ``text[start:end]`` exactly.
+"""
 
 from __future__ import annotations
 
@@ -7,45 +11,152 @@ from collections.abc import Sequence
 
 from assistant.ingest.numbers import parse_cell
 
+__all__ = ["best_sentences", "figure_near_term", "sentence_spans", "FIGURE_UNITS"]
+
+# Sentence ends: Chinese full stop, exclamation, question mark, semicolon and their ASCII
+# forms (reports mix both), and line breaks. The mark belongs to the sentence; a line break
+# does not.
+_SENTENCE_END = "。！？；;!?"
 _SENTENCE_RE = re.compile(r"[^。！？；;!?\n]+[。！？；;!?]?")
-_PAD = " \t\u3000\u00a0"
-_FIGURE_RE = re.compile(r"(?<![第0-9０-９.])([0-9０-９]+(?:[,，][0-9０-９]{3})*(?:\.[0-9]+)?)\s*(万)?\s*(人次|万元|件|条|次|人|个|篇|项|期|场|份|家)")
+# Clause breaks for figure_near_term: commas, semicolons, sentence ends. A comma between a
+# digit and exactly three digits is a thousands separator (1,200条), not a break.
+_CLAUSE_BREAK_RE = re.compile(r"[，；;。！？!?\n]|,(?!(?<=\d,)\d{3}(?!\d))")
+# Counting units, longest first where one is a prefix of another (人次 before 人).
+FIGURE_UNITS = ("人次", "万元", "件", "条", "次", "人", "个", "篇", "项", "期", "场", "份", "家", "户", "元")
+# A unit followed by these is part of another word: 个工作日 (a period), 个百分点 (a rate),
+# 条例 / 条款 (a law), 人民 (people's ...), 项目 (a project), 次日 (the next day), 家庭.
+_NOT_A_UNIT_AFTER = {
+    "个": ("工作日", "月", "百分点", "小时", "季度"),
+    "条": ("例", "款"),
+    "人": ("民",),
+    "项": ("目",),
+    "次": ("日",),
+    "家": ("庭",),
+    "元": ("旦",),
+}
+_FIGURE_RE = re.compile(
+    r"(?<![0-9０-９.．\-－/A-Za-z])"
+    r"(?P<num>[0-9０-９]+(?:,[0-9]{3}(?![0-9]))*(?:[.．][0-9０-９]+)?)"
+    r"\s*(?P<wan>万)?\s*(?:余|多)?\s*"
+    r"(?P<unit>" + "|".join(FIGURE_UNITS) + ")"
+)
+# Numbers that are not figures: 第15条, 第9至12条, 15-20条.
+_ARTICLE_BEFORE_RE = re.compile(r"(?:第|至|第[0-9０-９]+至|[-~～－—])\s*$")
+_PAD = " \t\r\u00a0\u3000\u200b\ufeff"
 
 
-def best_sentences(text: str, span_start: int, span_end: int, terms: Sequence[str], *, limit: int = 2) -> list[tuple[int, int]]:
-    """Whole sentences inside the span, most terms first (ties: earlier first)."""
-    scored = []
-    for match in _SENTENCE_RE.finditer(text, span_start, span_end):
-        start, end = match.start(), match.end()
-        while start < end and text[start] in _PAD:
-            start += 1
-        while end > start and text[end - 1] in _PAD:
-            end -= 1
-        if end - start < 4:
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start] in _PAD or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in _PAD or text[end - 1].isspace()):
+        end -= 1
+    return start, end
+
+
+def sentence_spans(text: str, span_start: int = 0, span_end: int | None = None) -> list[tuple[int, int]]:
+    """Trimmed sentences lying wholly inside ``text[span_start:span_end]``.
+
+    Sentences are found on the whole text around the span, so a sentence cut by the span's
+    edge (a chunk that starts or ends mid-sentence) is left out rather than quoted in part.
+    """
+    span_end = len(text) if span_end is None else min(span_end, len(text))
+    span_start = max(0, span_start)
+    if span_start >= span_end:
+        return []
+    # back up to the start of the sentence the span begins in
+    lo = span_start
+    while lo > 0 and text[lo - 1] not in _SENTENCE_END and text[lo - 1] != "\n":
+        lo -= 1
+    out = []
+    for match in _SENTENCE_RE.finditer(text, lo):
+        if match.start() >= span_end:
+            break
+        start, end = _trim(text, match.start(), match.end())
+        if start >= end or start < span_start or end > span_end:
             continue
-        sentence = text[start:end]
-        score = sum(1 for term in terms if term and term in sentence)
-        if len(sentence) < 16 and sentence[-1] not in "。！？；;!?":
-            score -= 0.5  # a heading names the topic but says nothing about it
-        scored.append((-score, start, end))
-    scored.sort()
-    return [(start, end) for _, start, end in scored[:limit]]
+        if not any(ch.isalnum() for ch in text[start:end]):
+            continue  # punctuation only
+        out.append((start, end))
+    return out
+
+
+def _is_heading(sentence: str) -> bool:
+    """A short line without a closing mark: a heading names a topic but says nothing about it."""
+    return len(sentence) < 16 and sentence[-1] not in _SENTENCE_END
+
+
+def best_sentences(
+    text: str, span_start: int, span_end: int, terms: Sequence[str], *, limit: int = 2
+) -> list[tuple[int, int]]:
+    """Whole sentences inside the span, ranked by how many distinct ``terms`` they contain.
+
+    Ties: a sentence before a heading-like short line, then the earlier first. Returns
+    absolute ``(start, end)`` offsets into ``text``; ``text[start:end]`` is a whole sentence,
+    trimmed of whitespace (including U+3000 and NBSP), with its closing mark.
+    """
+    if limit <= 0:
+        return []
+    wanted = [t for t in dict.fromkeys(terms) if t]
+    ranked = sorted(
+        (
+            (-sum(1 for term in wanted if term in text[start:end]), _is_heading(text[start:end]), start, end)
+            for start, end in sentence_spans(text, span_start, span_end)
+        )
+    )
+    return [(start, end) for _, _, start, end in ranked[:limit]]
+
+
+def _clause_end(sentence: str, position: int) -> int:
+    match = _CLAUSE_BREAK_RE.search(sentence, position)
+    return match.start() if match else len(sentence)
+
+
+def _is_figure(sentence: str, match: re.Match) -> bool:
+    if _ARTICLE_BEFORE_RE.search(sentence[: match.start()]):
+        return False
+    unit = match["unit"]
+    rest = sentence[match.end() :]
+    if any(rest.startswith(word) for word in _NOT_A_UNIT_AFTER.get(unit, ())):
+        return False
+    return True
 
 
 def figure_near_term(sentence: str, terms: Sequence[str]) -> tuple[float, str, int, int] | None:
-    """The first figure after a term, within the term's clause: 发布政策解读132件 -> 132 件."""
-    for term in terms:
-        position = sentence.find(term) if term else -1
-        if position < 0:
-            continue
-        clause_end = len(sentence)
-        for mark in "，,；;。":
-            found = sentence.find(mark, position + len(term))
-            if found >= 0:
-                clause_end = min(clause_end, found)
-        match = _FIGURE_RE.search(sentence, position + len(term), clause_end)
-        if match:
-            parsed = parse_cell(match.group(1) + (match.group(2) or ""))
-            if parsed and parsed.value is not None:
-                return parsed.value, match.group(3), match.start(), match.end()
+    """The figure a sentence attaches to a term: ``(value, unit, start, end)``, with
+    ``sentence[start:end]`` the number and its unit as written.
+
+    Term occurrences are tried in the order they appear in the sentence (the longer term first
+    where two start together); for each, the first counted figure after it within its clause
+    (clauses end at ，,；;。！？ and line breaks) is the answer. Article numbers (第15条),
+    dates, years and percentages are not figures (年, 月, % are not counting units), nor are
+    periods and rates (5个工作日, 3个百分点). ``通过门户网站发布政策解读132件`` with
+    ``["政策解读"]`` gives ``(132.0, "件", 12, 16)``. None when no term has a figure attached.
+    """
+    occurrences = sorted(
+        (position, -len(term), term)
+        for term in dict.fromkeys(t for t in terms if t)
+        for position in _positions(sentence, term)
+    )
+    for position, _, term in occurrences:
+        after = position + len(term)
+        end = _clause_end(sentence, after)
+        for match in _FIGURE_RE.finditer(sentence, after, end):
+            if not _is_figure(sentence, match):
+                continue
+            unit = match["unit"]
+            if match["wan"] and unit == "元":  # 5万元: five units of 万元
+                parsed, unit = parse_cell(match["num"]), "万元"
+            else:  # 1.2万件: twelve thousand
+                parsed = parse_cell(match["num"] + (match["wan"] or ""))
+            if parsed is None or parsed.value is None:
+                continue
+            return float(parsed.value), unit, match.start(), match.end()
     return None
+
+
+def _positions(sentence: str, term: str) -> list[int]:
+    out, position = [], sentence.find(term)
+    while position >= 0:
+        out.append(position)
+        position = sentence.find(term, position + 1)
+    return out
