@@ -3,20 +3,155 @@
 Pure: the body directory is built from the stored reports (so names come from what was
 ingested, never from a fixed list) and the metrics from the catalogue. Follow-ups
 ("那2017年呢？", "and by letter?", "巨各庄呢？") inherit what they leave out.
+
+Everything a question may say is data: the cue tables below. A cue is a regular-expression
+fragment matched case-insensitively; one that starts with a Latin letter or digit only matches
+at the start of a word ("rank" finds "ranking", never "frank"). ``parse_question`` runs in four
+steps:
+
+1. read what the question itself says (bodies, years, metrics, which cue rules fire);
+2. a follow-up fills in what it leaves out from the previous question;
+3. "both years" / "历年" / a trend become every year the bodies have;
+4. the first intent rule whose cue fires and whose condition holds wins.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.catalogue import Catalogue
 
-_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
-_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:街道|镇|乡|区|县|市)")
-# 哪个镇 / 各镇 / 本区 name no place.
-_NOT_A_PLACE_START = tuple("哪各每本全我该这那其所")
+__all__ = ["BodyDirectory", "BodyEntry", "Question", "parse_question", "unknown_place"]
+
+# ---------------------------------------------------------------------------------------------
+# Cue tables
+
+# Intent rules, in priority order: (intent, condition, cues). The conditions are named in
+# _CONDITIONS below; they look at the bodies and years after a follow-up filled them in.
+INTENT_RULES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("contact", "always", (
+        "电话", "联系方式", "怎么联系", "如何联系", "联系人", "邮箱", "电子邮件(?!申请)", "地址", "邮编",
+        "phone", "telephone", "(?<!by )e-?mail(?! requests)", "address", "contact", "reach them",
+    )),
+    ("total", "several", (
+        "合计", "总共", "一共", "共计", "总计", "加起来", "加在一起", "之和",
+        "in total", "total", "altogether", "combined", "together", "sum of", "the sum", "add up",
+    )),
+    ("rank", "several", (
+        "排名", "排序", "排行", "最多", "最少", "最高", "最低",
+        "rank", "the most", "the fewest", "the least", "highest", "lowest", "top ",
+    )),
+    ("rank", "no_body", (
+        "哪个(镇|乡|街道|区|县|单位|部门|机关)", "哪些(镇|乡|街道|单位)", "各(镇|乡|街道|单位)", "每个(镇|乡|街道|单位)",
+        r"which (town|township|body|bodies|subdistrict|district|county|office|government)",
+        r"(each|every|all) (towns?|townships?|bod(y|ies)|subdistricts?|districts?)",
+    )),
+    ("trend", "always", (
+        "趋势", "变化", "历年", "逐年", "每年", "各年", "走势", "增长", "下降", "增减变化",
+        "trend", "over the years", "each year", "every year", "year by year", "year on year",
+        "year-on-year", "change", "evolve", "develop(ed)? over",
+    )),
+    ("compare", "two", (
+        "比较", "相比", "对比", "比.{0,12}(多|少|高|低)", "哪个", "哪一个", "哪年", "哪一年", "多多少", "少多少",
+        "差多少", "差距", "差别", "区别",
+        "compare", "which", "more than", "fewer than", "less than", "higher than", "lower than",
+        "difference", "how many more", "how many fewer", r"\bvs\.?", "versus",
+    )),
+    ("breakdown", "always", ()),  # cues: BREAKDOWN_CUES
+    ("breakdown", "each", ("分别", "各是", "各自", "各为", "respectively", "each channel")),
+    ("yesno", "always", (
+        "是否", "有没有", "是不是", "有无", "吗", "对吗", "对不对",
+        "were all", "was every", "was all", "did all", r"did .{1,60} all\b", r"did .{1,60} any\b",
+        "is it true", "is it correct", "were any", "was any", "were there any", "was there any",
+        "are there any", "is there any", "has .{1,40} ever",
+    )),
+    ("narrative", "not_a_figure", (
+        "哪些问题", "什么问题", "问题", "不足", "措施", "改进", "如何", "怎么", "怎样", "谁负责", "负责人",
+        "领导小组", "组长", "分管", "制度", "做法", "经验", "计划",
+        "problem", "shortcoming", "weakness", "measure", "improve", "how does", "how did", "how do",
+        "who leads", "who heads", "who is in charge", "who is responsible", "leading group",
+        "organi[sz]e", "what steps", "what actions", "plans?",
+    )),
+    ("lookup", "always", (
+        "多少", "几", "数量", "数目",
+        "how many", "how much", "what number", "what is the number", "number of", "count of", "what was the",
+    )),
+    # A question that starts like a yes/no question and asks for no figure: "Did Xiji charge fees?"
+    ("yesno", "always", (r"^\s*(did|was|were|is|are|has|have|does|do)\b",)),
+)
+
+BREAKDOWN_CUES: dict[str, tuple[str, ...]] = {
+    "applicant": (
+        "申请人类型", "申请人类别", "按申请人", "申请主体", "自然人(和|与|、|及)法人", "法人(和|与|、|及)自然人",
+        "by applicant", "applicant type", "type of applicant", "types of applicant", "kinds? of applicant",
+        "who (applied|made the requests) by type", "individuals and (organi[sz]ations|companies|legal persons)",
+    ),
+    "reason": ("原因", "理由", "依据", "reasons?", "grounds", "on what basis"),
+    "outcome": (
+        "办理结果", "处理结果", "答复结果", "办理情况", "怎么处理", "如何处理", "如何办理",
+        "outcome", "results", r"how were .{0,40}(handled|answered|dealt with|processed)", "handling",
+    ),
+    "channel": (
+        "按渠道", "各渠道", "渠道", "方式", "途径", "形式",
+        "by channel", "channel", "by means", r"how were .{0,40}(submitted|made|received|filed|sent)",
+        "through which", "by what means", "breakdown", "broken down", "split",
+    ),
+}
+# Which metric a breakdown is about when the question names none or only a generic one;
+# the first is the default, the others are accepted as they are.
+BREAKDOWN_METRICS: dict[str, tuple[str, ...]] = {
+    "channel": ("requests_received", "proactive_total"),
+    "outcome": ("outcome_total", "reconsiderations", "lawsuits", "lawsuits_direct", "lawsuits_after_reconsideration"),
+    "reason": ("outcome_not_disclosed", "outcome_unable_to_provide", "outcome_not_processed", "outcome_other"),
+    "applicant": (),  # every metric of the national request table has applicant columns
+}
+# A bare 分别 / respectively breaks down the metric it stands with, if that metric has parts.
+BREAKDOWN_OF_METRIC: dict[str, str] = {
+    metric: kind for kind, metrics in BREAKDOWN_METRICS.items() for metric in metrics
+}
+
+CONTACT_CUES: dict[str, tuple[str, ...]] = {
+    "phone": ("电话", "手机", "热线", "phone", "telephone", "hotline", "call"),
+    "email": ("邮箱", "电子邮件", "e-?mail"),
+    "address": ("地址", "在哪", "位置", "邮编", "address", "where is", "located", "postcode", "zip"),
+}
+NAME_CUES = (
+    "谁申请", "谁提出", "谁提交", "申请人是谁", "申请人都是谁", "申请人有谁", "申请人(的)?(姓名|名字)", "哪些人(申请|提出)",
+    "who applied", "who (made|submitted|filed|sent) (the |these |those )?(requests|applications)",
+    "names? of (the )?applicants", "applicants'? names", "who (were|are) the applicants",
+)
+ALL_YEARS_CUES = (
+    "两年", "历年", "各年", "每年", "逐年", "所有年份", "各年度", "哪年", "哪一年", "哪个年份",
+    "both years", "all years", "all the years", "each year", "every year", "year by year",
+    "over the years", "which year",
+)
+FOLLOW_UP_CUES = (
+    "呢", "^那", "^还有", "^同样", "^再看", "what about", "how about", r"^and\b", "same for", "^also", "^now",
+)
+# Across every stored body: a question with these names no body and borrows none.
+ACROSS_BODIES_CUES = (
+    "所有", "全部", "各镇", "各乡", "各街道", "各单位", "哪个(镇|乡|街道|区|县|单位|部门|机关)", "哪些(镇|乡|街道|单位)",
+    r"(all|every|each) (towns?|townships?|bodies|subdistricts?|districts?)",
+    r"which (town|township|body|bodies|subdistrict|district|county|office|government)",
+)
+
+# "培训了多少人" counts people, not sessions: a person cue turns the first metric into the second.
+PERSON_CUES = ("多少人", "几人", "几个人", "人数", "人次", "多少名", "how many people", "people", "persons", "participants")
+PERSON_METRICS: dict[str, str] = {"training_sessions": "trainees"}
+# Metrics that merely name the subject ("requests", "申请") and go after specific ones.
+GENERIC_METRICS = ("requests_received",)
+# Phrasings the catalogue's names cannot carry (a verb with a count between), used only when
+# the catalogue finds no metric at all.
+FALLBACK_METRIC_CUES: tuple[tuple[str, str], ...] = (
+    (r"(公开|发布|公布)(了)?(多少|几)条", "proactive_total"),
+    (r"(公开|发布|公布)(了)?(多少|几)", "proactive_total"),
+    (r"how many items", "proactive_total"),
+    (r"(收到|受理|接到)(了)?(多少|几)", "requests_received"),
+    (r"how many did .{1,40} (receive|get)", "requests_received"),
+)
+
 # Applicant columns of the national table, most specific first; 法人或其他组织 is the sum of five.
 COLUMN_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("自然人", ("自然人", "natural person", "individual", "private citizen")),
@@ -26,62 +161,6 @@ COLUMN_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("法律服务机构", ("法律服务机构", "律师", "law firm", "legal service")),
     ("法人或其他组织", ("法人或其他组织", "法人", "legal person", "organisation", "organization")),
 )
-_YEAR_RE = re.compile(r"(?<![\d\-－])((?:19|20)\d{2})(?![\d\-－])\s*(?:年度?|年)?")
-_RANGE_RE = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*(?:-|－|–|—|~|～|至|到|to|through)\s*((?:19|20)\d{2})")
-
-# Cue words, most specific first; each list is matched case-insensitively.
-INTENT_CUES: dict[str, tuple[str, ...]] = {
-    "contact": ("电话", "联系方式", "邮箱", "电子邮件", "地址", "phone", "telephone", "e-mail", "email", "address", "contact"),
-    "trend": ("趋势", "变化", "历年", "每年", "over the years", "trend", "each year", "every year", "year by year"),
-    "rank": ("排名", "排序", "最多", "最少", "rank", "ranking", "the most", "the least", "highest", "lowest"),
-    "total": ("合计", "总共", "一共", "加起来", "in total", "altogether", "combined", "sum of"),
-    "compare": ("比较", "相比", "对比", "哪个", "哪一个", "多多少", "少多少", "compare", "which", "compared", "more than", "fewer than", "difference", "which had more", "how many more"),
-    "breakdown": ("渠道", "分别", "构成", "申请人类型", "办理结果", "by channel", "channels", "breakdown", "broken down", "by applicant", "applicant type", "outcomes", "how were they handled", "how were they submitted"),
-    "yesno": ("是否", "有没有", "是不是", "吗", "were all", "was every", "did all", "did they all", "is it true", "were any", "did any"),
-    "narrative": ("哪些问题", "什么问题", "问题", "不足", "措施", "改进", "如何", "怎么", "怎样", "谁负责", "负责人", "领导小组", "组长", "制度",
-                  "problem", "problems", "shortcoming", "measures", "improve", "how does", "how did", "who leads", "who heads", "leading group", "organise", "organize"),
-}
-BREAKDOWN_CUES: dict[str, tuple[str, ...]] = {
-    "channel": ("渠道", "方式", "channel", "submitted", "how were"),
-    "applicant": ("申请人类型", "自然人", "法人", "applicant"),
-    "outcome": ("办理结果", "结果", "outcome", "handled"),
-}
-CONTACT_CUES: dict[str, tuple[str, ...]] = {
-    "phone": ("电话", "phone", "telephone"),
-    "email": ("邮箱", "电子邮件", "e-mail", "email"),
-    "address": ("地址", "address"),
-}
-NAME_CUES = ("谁申请", "申请人是谁", "申请人姓名", "哪些人申请", "who applied", "names of the applicants", "applicants' names", "who made the requests")
-ALL_YEARS_CUES = ("两年", "历年", "各年", "每年", "both years", "all years", "each year", "every year")
-# English phrasings the catalogue's synonyms do not cover, mapped onto metric ids.
-EN_METRIC_CUES: tuple[tuple[str, str], ...] = (
-    ("in person", "requests_in_person"),
-    ("face to face", "requests_in_person"),
-    ("by letter", "requests_letter"),
-    ("by mail", "requests_letter"),
-    ("by post", "requests_letter"),
-    ("by fax", "requests_fax"),
-    ("online", "requests_online"),
-    ("via the internet", "requests_online"),
-    ("on time", "requests_on_time"),
-    ("late", "requests_late"),
-    ("overdue", "requests_late"),
-    ("people trained", "trainees"),
-    ("trainees", "trainees"),
-    ("training sessions", "training_sessions"),
-    ("training courses", "training_sessions"),
-    ("wechat", "proactive_wechat"),
-    ("sued", "lawsuits"),
-    ("proactive", "proactive_total"),
-    ("proactively", "proactive_total"),
-    ("公开了多少条", "proactive_total"),
-    ("公开多少条", "proactive_total"),
-    ("发布了多少条", "proactive_total"),
-    ("发布多少条", "proactive_total"),
-)
-_FOLLOW_UP_RE = re.compile(r"(呢|那|还有|what about|how about|^and\b|^and |same for)")
-# "培训了多少人" counts people, not sessions: a person cue turns a training metric into trainees.
-PERSON_CUES = ("多少人", "几人", "人数", "人次", "how many people", "people", "persons", "trainees")
 # English topic words and the Chinese words the reports use for them, so that keyword search and
 # sentence quoting work for English questions over Chinese text.
 EN_TOPIC_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -110,8 +189,57 @@ EN_TOPIC_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("lawsuit", ("行政诉讼",)),
     ("reconsideration", ("行政复议",)),
 )
-# A question that names only a generic metric keeps the specific one when both are found.
-GENERIC_METRICS = ("requests_received",)
+
+# ---------------------------------------------------------------------------------------------
+# Patterns
+
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:街道|镇|乡|区|县|市)")
+# 哪个镇 / 各镇 / 本区 name no place.
+_NOT_A_PLACE_START = tuple("哪各每本全我该这那其所")
+_YEAR = r"(?:19|20)\d{2}"
+# No year inside a longer number, a phone number (010-61576445, 010 2018 5566) or a date written
+# 2018.5 / 2018/5; and none that counts something (2018件).
+_YEAR_BEFORE = r"(?<![\d\-－–/.．:：])(?<!\d\s)"
+_YEAR_AFTER = r"(?![\d\-－–/.．:：%％]|\s\d{3}|\s*(?:件|条|人|次|个|元|万|份|项|篇|期|名|场|家|起|号|号码))"
+_RANGE_RE = re.compile(
+    rf"{_YEAR_BEFORE}(?:from\s+)?({_YEAR})\s*(?:年度?)?\s*(?:-|－|–|—|~|～|至|到|\bto\b|\bthrough\b|\buntil\b|\btill\b)\s*({_YEAR})(?!\d)",
+    re.IGNORECASE,
+)
+_YEAR_RE = re.compile(rf"{_YEAR_BEFORE}({_YEAR}){_YEAR_AFTER}")
+_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
+_CN_YEAR_RE = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})\s*年")
+_MAX_RANGE = 30
+
+
+def _cue_pattern(cues: Iterable[str]) -> re.Pattern[str]:
+    """One case-insensitive alternation; Latin cues only match at the start of a word."""
+    parts = []
+    for cue in cues:
+        first = cue.lstrip("^(\\")[:1]
+        latin = first.isascii() and first.isalnum() and not cue.startswith("^")
+        parts.append(rf"(?<![a-z0-9])(?:{cue})" if latin else f"(?:{cue})")
+    return re.compile("|".join(parts) or r"(?!)", re.IGNORECASE)
+
+
+_INTENT_PATTERNS = tuple(
+    (intent, condition, _cue_pattern(cues or [c for kind in BREAKDOWN_CUES.values() for c in kind]))
+    for intent, condition, cues in INTENT_RULES
+)
+_BREAKDOWN_PATTERNS = tuple((kind, _cue_pattern(cues)) for kind, cues in BREAKDOWN_CUES.items())
+_CONTACT_PATTERNS = tuple((kind, _cue_pattern(cues)) for kind, cues in CONTACT_CUES.items())
+_COLUMN_PATTERNS = tuple((column, _cue_pattern(cues)) for column, cues in COLUMN_CUES)
+_NAME_PATTERN = _cue_pattern(NAME_CUES)
+_ALL_YEARS_PATTERN = _cue_pattern(ALL_YEARS_CUES)
+_FOLLOW_UP_PATTERN = _cue_pattern(FOLLOW_UP_CUES)
+_ACROSS_PATTERN = _cue_pattern(ACROSS_BODIES_CUES)
+_PERSON_PATTERN = _cue_pattern(PERSON_CUES)
+_LOOKUP_PATTERN = next(p for intent, _, p in _INTENT_PATTERNS if intent == "lookup")
+_FALLBACK_METRIC_PATTERNS = tuple((_cue_pattern([cue]), metric) for cue, metric in FALLBACK_METRIC_CUES)
+_TOPIC_PATTERNS = tuple((_cue_pattern([stem]), words) for stem, words in EN_TOPIC_TERMS)
+
+# ---------------------------------------------------------------------------------------------
+# The body directory
 
 
 @dataclass(frozen=True)
@@ -128,46 +256,59 @@ class BodyDirectory:
     """Every stored body with the names a user may type for it."""
 
     def __init__(self, bodies: Iterable[BodyEntry]):
-        self.bodies = tuple(bodies)
-        names: list[tuple[str, str]] = []
+        self.bodies: tuple[BodyEntry, ...] = tuple(bodies)
+        patterns: list[tuple[int, re.Pattern[str], str]] = []
+        seen: set[str] = set()
         for entry in self.bodies:
-            for name in {entry.body, entry.short_name or "", *entry.aliases}:
-                if len(name) >= 2:
-                    names.append((name, entry.body))
-        names.sort(key=lambda pair: -len(pair[0]))
-        self._names = names
+            for name in (entry.body, entry.short_name or "", *entry.aliases):
+                name = name.strip()
+                if len(name) < 2 or name.lower() in seen:
+                    continue  # a name two bodies share belongs to the first one
+                seen.add(name.lower())
+                patterns.append((len(name), _name_pattern(name), entry.body))
+        patterns.sort(key=lambda item: -item[0])  # longest name first; stable among equals
+        self._patterns = tuple(patterns)
+        self._by_body = {entry.body: entry for entry in self.bodies}
 
     @classmethod
     def from_reports(cls, reports: Iterable[Mapping]) -> "BodyDirectory":
+        """One entry per body from report rows (one row per report, as FactStore.list_reports)."""
         merged: dict[str, dict] = {}
         for report in reports:
             body = report.get("body")
             if not body:
                 continue
-            entry = merged.setdefault(
-                body,
-                {"short_name": report.get("short_name"), "parent": report.get("parent"), "level": report.get("level"), "aliases": [], "years": set()},
-            )
-            entry["aliases"] += list(report.get("aliases") or ())
+            entry = merged.setdefault(body, {"short_name": None, "parent": None, "level": None, "aliases": [], "years": set()})
+            for key in ("short_name", "parent", "level"):
+                if entry[key] is None and report.get(key):
+                    entry[key] = report[key]
+            aliases = report.get("aliases") or ()
+            entry["aliases"] += [aliases] if isinstance(aliases, str) else list(aliases)
             if report.get("year") is not None:
                 entry["years"].add(int(report["year"]))
         return cls(
-            BodyEntry(body, e["short_name"], e["parent"], e["level"], tuple(dict.fromkeys(e["aliases"])), tuple(sorted(e["years"])))
+            BodyEntry(
+                body=body,
+                short_name=e["short_name"],
+                parent=e["parent"],
+                level=e["level"],
+                aliases=tuple(dict.fromkeys(a for a in e["aliases"] if a)),
+                years=tuple(sorted(e["years"])),
+            )
             for body, e in merged.items()
         )
 
     def find(self, text: str) -> list[tuple[str, int, int]]:
-        """Mentions of stored bodies, longest name first, never overlapping."""
-        lowered = text.lower()
+        """(body, start, end) of each mention, in text order; longest name first, never overlapping.
+
+        Chinese names match as substrings (西集 inside 通州区西集镇 is one mention of the longer
+        name); Latin names case-insensitively on word boundaries ("Xiji", "xiji town").
+        """
         taken = [False] * len(text)
         found: list[tuple[str, int, int]] = []
-        for name, body in self._names:
-            needle = name.lower()
-            ascii_name = needle.isascii()
-            for match in re.finditer(re.escape(needle), lowered):
+        for _, pattern, body in self._patterns:
+            for match in pattern.finditer(text):
                 start, end = match.span()
-                if ascii_name and not _word_boundary(lowered, start, end):
-                    continue
                 if any(taken[start:end]):
                     continue
                 taken[start:end] = [True] * (end - start)
@@ -176,23 +317,29 @@ class BodyDirectory:
         return found
 
     def years_of(self, body: str) -> tuple[int, ...]:
-        for entry in self.bodies:
-            if entry.body == body:
-                return entry.years
-        return ()
+        entry = self._by_body.get(body)
+        return entry.years if entry else ()
 
     def entry(self, body: str) -> BodyEntry | None:
-        return next((e for e in self.bodies if e.body == body), None)
+        return self._by_body.get(body)
 
 
-def _word_boundary(text: str, start: int, end: int) -> bool:
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
-    return not before.isalnum() and not (after.isalnum() and after.isascii())
+def _name_pattern(name: str) -> re.Pattern[str]:
+    if name.isascii():
+        words = [re.escape(w) for w in re.split(r"[\s\-]+", name) if w]
+        joined = r"[\s-]+".join(words)
+        return re.compile(rf"(?<![A-Za-z0-9]){joined}(?![A-Za-z0-9])", re.IGNORECASE)
+    return re.compile(re.escape(name), re.IGNORECASE)
+
+
+# ---------------------------------------------------------------------------------------------
+# The question
 
 
 @dataclass(frozen=True)
 class Question:
+    """What a question asks, in catalogue and directory terms (see parse_question)."""
+
     text: str
     lang: str  # "zh" or "en"
     bodies: tuple[str, ...]
@@ -200,55 +347,180 @@ class Question:
     all_years: bool
     metrics: tuple[str, ...]
     intent: str  # lookup, breakdown, compare, total, rank, trend, yesno, contact, narrative
-    breakdown: str | None = None
-    contact: str | None = None
+    breakdown: str | None = None  # channel, applicant, outcome, reason
+    contact: str | None = None  # phone, email, address, any
     wants_names: bool = False
-    inherited: tuple[str, ...] = ()
+    inherited: tuple[str, ...] = ()  # bodies, years, metrics, intent
     topic_terms: tuple[str, ...] = ()  # Chinese words for the topic of an English question
     column: str | None = None  # an applicant column of the national table (自然人 …)
     unknown_place: str | None = None  # a Chinese place name no stored report belongs to
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """What the question says by itself, before any follow-up or intent rule."""
+
+    text: str
+    lowered: str
+    bodies: tuple[str, ...]
+    years: tuple[int, ...]
+    all_years: bool
+    metrics: tuple[str, ...]
+    rules: tuple[int, ...]  # indexes of INTENT_RULES whose cues occur
+    unknown_place: str | None
+
+    def cued(self, *intents: str) -> bool:
+        return any(INTENT_RULES[i][0] in intents for i in self.rules)
+
+
 def parse_question(text: str, *, catalogue: Catalogue, directory: BodyDirectory, previous: Question | None = None) -> Question:
-    lang = "zh" if _CJK_RE.search(text) else "en"
-    lowered = text.lower()
-    mentions = directory.find(text)
-    bodies = tuple(dict.fromkeys(body for body, _, _ in mentions))
-    masked = _mask(text, [(s, e) for _, s, e in mentions])
-    years = _years(masked)
-    all_years = _has(lowered, ALL_YEARS_CUES)
-    metrics = _metrics(masked, catalogue)
-    intent = _intent(lowered, metrics, bodies, years)
-    question = Question(
+    """Bodies, years, metrics and intent of a question; a follow-up borrows from ``previous``."""
+    reading = _read(text, catalogue, directory)
+    follow_up = previous if previous is not None and _is_follow_up(reading) else None
+    bodies, years, all_years, metrics, inherited = _borrow(reading, follow_up)
+    every_year = years or _all_years(directory, bodies, all_years)  # what the intent rules count
+
+    intent = _intent(reading, bodies, every_year, metrics)
+    breakdown = contact = None
+    if intent is None and follow_up is not None:
+        condition = _CONDITIONS[_INTENT_CONDITION.get(follow_up.intent, "always")]
+        if condition(bodies, every_year, metrics, reading):  # "星岚镇呢" after a compare of two: a lookup
+            intent, breakdown, contact = follow_up.intent, follow_up.breakdown, follow_up.contact
+            inherited.append("intent")
+    intent = intent or "lookup"
+    if intent == "trend" and not years:
+        all_years = True
+    if all_years and not years:
+        years = _all_years(directory, bodies, True)
+    if intent == "breakdown":
+        breakdown = breakdown or _breakdown_kind(reading.lowered, metrics)
+        metrics = _breakdown_metrics(breakdown, metrics)
+    if intent == "contact":
+        contact = contact or next((kind for kind, p in _CONTACT_PATTERNS if p.search(reading.lowered)), "any")
+    column = next((column for column, p in _COLUMN_PATTERNS if p.search(reading.lowered)), None)
+    return Question(
         text=text,
-        lang=lang,
+        lang="zh" if _CJK_RE.search(text) else "en",
         bodies=bodies,
         years=years,
         all_years=all_years,
         metrics=metrics,
         intent=intent,
-        breakdown=_first_key(lowered, BREAKDOWN_CUES) if intent == "breakdown" else None,
-        contact=(_first_key(lowered, CONTACT_CUES) or "any") if intent == "contact" else None,
-        wants_names=_has(lowered, NAME_CUES),
-        topic_terms=_topic_terms(lowered) if lang == "en" else (),
-        column=next((column for column, cues in COLUMN_CUES if _has(lowered, cues)), None),
+        breakdown=breakdown if intent == "breakdown" else None,
+        contact=contact if intent == "contact" else None,
+        wants_names=bool(_NAME_PATTERN.search(reading.lowered)),
+        inherited=tuple(inherited),
+        topic_terms=_topic_terms(reading.lowered) if not _CJK_RE.search(text) else (),
+        column=None if breakdown == "applicant" and intent == "breakdown" else column,
+        unknown_place=reading.unknown_place,
+    )
+
+
+def _borrow(
+    reading: _Reading, previous: Question | None
+) -> tuple[tuple[str, ...], tuple[int, ...], bool, tuple[str, ...], list[str]]:
+    """Bodies, years, all_years, metrics and the names of those taken from ``previous``."""
+    bodies, years, all_years, metrics = reading.bodies, reading.years, reading.all_years, reading.metrics
+    inherited: list[str] = []
+    if previous is None:
+        return bodies, years, all_years, metrics, inherited
+    if not bodies and previous.bodies and not _across_bodies(reading):
+        bodies = previous.bodies
+        inherited.append("bodies")
+    if not years and not all_years and (previous.years or previous.all_years):
+        # "every year" stays every year of whatever body the follow-up names
+        years, all_years = (() if previous.all_years else previous.years), previous.all_years
+        inherited.append("years")
+    if not metrics and previous.metrics and not reading.cued("contact", "narrative"):
+        metrics = previous.metrics
+        inherited.append("metrics")
+    return bodies, years, all_years, metrics, inherited
+
+
+def _read(text: str, catalogue: Catalogue, directory: BodyDirectory) -> _Reading:
+    mentions = directory.find(text)
+    bodies = tuple(dict.fromkeys(body for body, _, _ in mentions))
+    masked = _mask(text, [(start, end) for _, start, end in mentions])  # names are no metric words
+    lowered = masked.lower()
+    return _Reading(
+        text=text,
+        lowered=lowered,
+        bodies=bodies,
+        years=_years(masked),
+        all_years=bool(_ALL_YEARS_PATTERN.search(lowered)),
+        metrics=_metrics(masked, catalogue),
+        rules=tuple(i for i, (_, _, pattern) in enumerate(_INTENT_PATTERNS) if pattern.search(lowered)),
         unknown_place=None if bodies else unknown_place(masked),
     )
-    if previous is not None and not question.unknown_place:
-        question = _inherit(question, previous)
-    if question.all_years and question.bodies and not question.years:
-        years_all = sorted({y for b in question.bodies for y in directory.years_of(b)})
-        question = replace(question, years=tuple(years_all))
-    return question
 
 
-def unknown_place(masked: str) -> str | None:
-    """A Chinese place name left after stored bodies were blanked out: a body we do not have."""
-    for match in _PLACE_RE.finditer(masked):
-        name = match.group(0)
-        if not name.startswith(_NOT_A_PLACE_START):
-            return name
+def _is_follow_up(reading: _Reading) -> bool:
+    """Anything but a fresh question (a body plus a metric or an intent cue, no 呢/what about)."""
+    if reading.unknown_place:
+        return False  # a place we do not have: say so, do not answer about the last one
+    if _FOLLOW_UP_PATTERN.search(reading.lowered.strip()):
+        return True
+    asks_something = bool(reading.metrics) or reading.cued(*(i for i in _INTENTS if i != "lookup"))
+    return not (reading.bodies and asks_something)
+
+
+def _across_bodies(reading: _Reading) -> bool:
+    return bool(_ACROSS_PATTERN.search(reading.lowered))
+
+
+def _all_years(directory: BodyDirectory, bodies: Sequence[str], all_years: bool) -> tuple[int, ...]:
+    if not all_years:
+        return ()
+    return tuple(sorted({year for body in bodies for year in directory.years_of(body)}))
+
+
+# ---------------------------------------------------------------------------------------------
+# Intent
+
+_Condition = Callable[[Sequence[str], Sequence[int], Sequence[str], _Reading], bool]
+_CONDITIONS: dict[str, _Condition] = {
+    "always": lambda bodies, years, metrics, reading: True,
+    # several bodies or years, or none named (every stored body)
+    "several": lambda bodies, years, metrics, reading: len(bodies) != 1 or len(years) > 1,
+    "no_body": lambda bodies, years, metrics, reading: not reading.bodies,
+    "two": lambda bodies, years, metrics, reading: len(bodies) >= 2 or len(years) >= 2,
+    "each": lambda bodies, years, metrics, reading: (
+        len(bodies) <= 1 and len(years) <= 1 and bool(metrics) and metrics[0] in BREAKDOWN_OF_METRIC
+    ),
+    # "培训了多少人" asks a figure even with 培训 / 如何 in it
+    "not_a_figure": lambda bodies, years, metrics, reading: not (metrics and _LOOKUP_PATTERN.search(reading.lowered)),
+}
+_INTENTS = tuple(dict.fromkeys(intent for intent, _, _ in INTENT_RULES))
+# The condition an inherited intent must still meet (its first rule's).
+_INTENT_CONDITION = {intent: condition for intent, condition, _ in reversed(INTENT_RULES)}
+
+
+def _intent(reading: _Reading, bodies: Sequence[str], years: Sequence[int], metrics: Sequence[str]) -> str | None:
+    """The first cued intent rule whose condition holds, else None."""
+    for index in reading.rules:
+        intent, condition, _ = INTENT_RULES[index]
+        if _CONDITIONS[condition](bodies, years, metrics, reading):
+            return intent
     return None
+
+
+def _breakdown_kind(lowered: str, metrics: Sequence[str]) -> str:
+    kind = next((kind for kind, pattern in _BREAKDOWN_PATTERNS if pattern.search(lowered)), None)
+    return kind or (BREAKDOWN_OF_METRIC.get(metrics[0]) if metrics else None) or "channel"
+
+
+def _breakdown_metrics(kind: str, metrics: tuple[str, ...]) -> tuple[str, ...]:
+    """The metric a breakdown splits goes first: the one named if it fits, else the kind's default."""
+    accepted = BREAKDOWN_METRICS.get(kind, ())
+    if not accepted:
+        return metrics or ("requests_received",)
+    fitting = [m for m in metrics if m in accepted]
+    first = fitting[0] if fitting and not (fitting[0] in GENERIC_METRICS and kind != "channel") else accepted[0]
+    return (first, *(m for m in metrics if m != first))
+
+
+# ---------------------------------------------------------------------------------------------
+# Years and metrics
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -260,76 +532,62 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _years(text: str) -> tuple[int, ...]:
-    years: list[int] = []
+    """Years in order of mention; a range (2017-2019, 2017至2019年, from 2017 to 2019) gives each year."""
+    found: list[tuple[int, list[int]]] = []
+    covered = [False] * len(text)
     for match in _RANGE_RE.finditer(text):
-        low, high = sorted((int(match.group(1)), int(match.group(2))))
-        years += range(low, high + 1)
-    if years:
-        return tuple(dict.fromkeys(years))
-    return tuple(dict.fromkeys(int(m.group(1)) for m in _YEAR_RE.finditer(text)))
+        low, high = int(match.group(1)), int(match.group(2))
+        if low < high <= low + _MAX_RANGE:
+            found.append((match.start(), list(range(low, high + 1))))
+            covered[match.start() : match.end()] = [True] * (match.end() - match.start())
+    for match in _YEAR_RE.finditer(text):
+        if not covered[match.start()]:
+            found.append((match.start(), [int(match.group(1))]))
+    for match in _CN_YEAR_RE.finditer(text):
+        year = int("".join(_CN_DIGITS[c] for c in match.group(1)))
+        if 1900 <= year <= 2099:
+            found.append((match.start(), [year]))
+    found.sort(key=lambda item: item[0])
+    return tuple(dict.fromkeys(year for _, years in found for year in years))
 
 
 def _metrics(text: str, catalogue: Catalogue) -> tuple[str, ...]:
+    """Catalogue metrics, the most specific first: parts before the totals they belong to."""
     found = list(catalogue.find_in_question(text))
     lowered = text.lower()
-    for phrase, metric in EN_METRIC_CUES:
-        if re.search(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", lowered) and metric in catalogue:
-            found = [metric] + [m for m in found if m != metric]
-    if "training_sessions" in found and _has(lowered, PERSON_CUES) and "trainees" in catalogue:
-        found = ["trainees"] + [m for m in found if m not in ("training_sessions", "trainees")]
-    specific = [m for m in found if m not in GENERIC_METRICS]
+    if not found:
+        found = [metric for pattern, metric in _FALLBACK_METRIC_PATTERNS if pattern.search(lowered) and metric in catalogue][:1]
+    if found and found[0] in PERSON_METRICS and _PERSON_PATTERN.search(lowered):
+        person = PERSON_METRICS[found[0]]
+        found = [person] + [m for m in found if m != person]
+    ancestors = {a for m in found for a in _ancestors(catalogue, m)}
+    specific = [m for m in found if m not in ancestors and m not in GENERIC_METRICS]
+    wider = [m for m in found if m in ancestors and m not in GENERIC_METRICS]
     generic = [m for m in found if m in GENERIC_METRICS]
-    return tuple(dict.fromkeys(specific + generic))
+    return tuple(dict.fromkeys(specific + wider + generic))
+
+
+def _ancestors(catalogue: Catalogue, metric_id: str) -> list[str]:
+    out: list[str] = []
+    parent = catalogue.metrics[metric_id].parent if metric_id in catalogue else None
+    while parent is not None and parent not in out:
+        out.append(parent)
+        parent = catalogue.metrics[parent].parent if parent in catalogue else None
+    return out
 
 
 def _topic_terms(lowered: str) -> tuple[str, ...]:
     terms: list[str] = []
-    for stem, words in EN_TOPIC_TERMS:
-        if re.search(rf"(?<![a-z]){re.escape(stem)}", lowered):
+    for pattern, words in _TOPIC_PATTERNS:
+        if pattern.search(lowered):
             terms += words
     return tuple(dict.fromkeys(terms))
 
 
-def _has(text: str, cues: Iterable[str]) -> bool:
-    return any(cue in text for cue in cues)
-
-
-def _first_key(text: str, table: Mapping[str, tuple[str, ...]]) -> str | None:
-    return next((key for key, cues in table.items() if _has(text, cues)), None)
-
-
-def _intent(lowered: str, metrics: tuple[str, ...], bodies: tuple[str, ...], years: tuple[int, ...]) -> str:
-    for intent, cues in INTENT_CUES.items():
-        if not _has(lowered, cues):
-            continue
-        if intent == "narrative" and metrics and _has(lowered, ("多少", "几", "how many", "how much", "number")):
-            continue  # "how many trainees" is a figure, even with 培训 in it
-        if intent == "compare" and len(bodies) < 2 and len(years) < 2:
-            continue
-        return intent
-    return "lookup"
-
-
-def _inherit(question: Question, previous: Question) -> Question:
-    """A follow-up keeps what it leaves out from the question before it."""
-    cue = bool(_FOLLOW_UP_RE.search(question.text.lower()))
-    if question.bodies and not cue:
-        return question  # a question that names its body starts afresh
-    inherited: list[str] = []
-    changes: dict = {}
-    if not question.bodies and previous.bodies:
-        changes["bodies"] = previous.bodies
-        inherited.append("bodies")
-    if not question.years and previous.years and not question.all_years:
-        changes["years"] = previous.years
-        inherited.append("years")
-    if not question.metrics and previous.metrics and question.intent not in ("contact", "narrative"):
-        changes["metrics"] = previous.metrics
-        inherited.append("metrics")
-        if question.intent == "lookup" and previous.intent not in ("contact", "narrative"):
-            changes["intent"] = previous.intent
-            changes["breakdown"] = previous.breakdown
-            inherited.append("intent")
-    if not inherited:
-        return question
-    return replace(question, inherited=tuple(inherited), **changes)
+def unknown_place(masked: str) -> str | None:
+    """A Chinese place name left after stored bodies were blanked out: a body we do not have."""
+    for match in _PLACE_RE.finditer(masked):
+        name = match.group(0)
+        if not name.startswith(_NOT_A_PLACE_START):
+            return name
+    return None
