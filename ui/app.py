@@ -231,22 +231,25 @@ def build_blocks(service: WebService):
             sources = [r["source"] for r in reports]
             detail_pick = gr.Dropdown(sources, value=None, label=label("zh", "pick_report"), elem_id="report-pick")
             detail = gr.HTML(elem_id="report-detail")
-            with gr.Group():
-                gr.Markdown(f"### {label('zh', 'upload')}")
+            with gr.Accordion(label("zh", "upload"), open=True, elem_id="upload"):
                 if not service.writable:
                     gr.Markdown(f"{label('zh', 'writing_off')}\n\n{label('en', 'writing_off')}", elem_id="writing-off")
-                files = gr.File(file_count="multiple", file_types=list(UPLOAD_SUFFIXES), label=label("zh", "upload"),
-                                interactive=service.writable, elem_id="upload-files")
-                token = gr.Textbox(label=label("zh", "admin_token"), type="password", interactive=service.writable,
-                                   elem_id="admin-token")
                 with gr.Row():
-                    ingest_button = gr.Button(label("zh", "ingest"), variant="primary", interactive=service.writable,
-                                              elem_id="ingest")
+                    files = gr.File(file_count="multiple", file_types=list(UPLOAD_SUFFIXES), show_label=False,
+                                    interactive=service.writable, elem_id="upload-files", scale=3, height=160)
+                    with gr.Column(scale=1):
+                        token = gr.Textbox(label=label("zh", "admin_token"), type="password",
+                                           interactive=service.writable, elem_id="admin-token")
+                        ingest_button = gr.Button(label("zh", "ingest"), variant="primary",
+                                                  interactive=service.writable, elem_id="ingest")
+                with gr.Row(equal_height=True):
                     remove_pick = gr.Dropdown(sources, value=None, label=label("zh", "remove_pick"),
-                                              interactive=service.writable, elem_id="remove-pick")
+                                              interactive=service.writable, elem_id="remove-pick", scale=3)
                     remove_button = gr.Button(label("zh", "remove"), variant="stop", interactive=service.writable,
-                                              elem_id="remove")
-                outcome = gr.Dataframe(label=label("zh", "outcome"), interactive=False, elem_id="outcome", wrap=True)
+                                              elem_id="remove", scale=1)
+                outcome_columns = [label("zh", k) for k in ("col_source", "col_status", "col_body", "col_year", "col_detail")]
+                outcome = gr.Dataframe(pd.DataFrame(columns=outcome_columns), label=label("zh", "outcome"),
+                                       interactive=False, elem_id="outcome", wrap=True)
         with gr.Tab(label("zh", "tab_stats"), elem_id="tab-stats") as stats_tab:
             with gr.Row():
                 metric = gr.Dropdown(metric_choices(service.assistant), label=label("zh", "metric"), elem_id="metric")
