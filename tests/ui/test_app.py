@@ -86,3 +86,32 @@ def test_example_questions_come_from_the_store_and_are_answered(web_settings):
         assert first["status"] == "answered"
     finally:
         service.close()
+
+
+def test_the_serve_command_serves_the_chat_until_stopped(web_store):
+    import subprocess
+    import sys
+    import time
+
+    from ui.app import free_port
+
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "serve", "--store", str(web_store), "--embedder", "hash", "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        deadline, status = time.monotonic() + 90, None
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                status, page = _get(f"http://127.0.0.1:{port}/")
+                break
+            except urllib.error.URLError:
+                time.sleep(0.5)
+        assert status == 200 and "gradio" in page.lower()
+        answer = Client(f"http://127.0.0.1:{port}/", verbose=False).predict(QUESTION, [], api_name="/answer")
+        assert answer["value"] == 6
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert f"http://127.0.0.1:{port}/" in output and "read-only" in output
