@@ -344,6 +344,7 @@ def serve(settings: Settings, *, host: str = "127.0.0.1", port: int = 7860, admi
     count = len(service.reports())
     writing = "upload allowed with the admin token" if service.writable else "read-only (no admin token)"
     print(f"web chat over {settings.store_dir} ({count} reports, {writing}): http://{host}:{port}/", flush=True)
+    threading.Thread(target=service.warm_up, daemon=True).start()
     try:
         uvicorn.run(create_app(service), host=host, port=port, log_level="warning")
     finally:

@@ -39,6 +39,13 @@ class WebService:
         with self._lock:
             self.assistant.close()
 
+    def warm_up(self) -> None:
+        """Load the embedding model now rather than at the first narrative question."""
+        with self._lock:
+            embedder = self.assistant.retriever.embedder
+        if embedder is not None and hasattr(embedder, "warm_up"):
+            embedder.warm_up()
+
     # -- reading -------------------------------------------------------------------------------
 
     def ask(self, question: str, history: list[str] | None = None, *, body: str | None = None,
