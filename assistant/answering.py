@@ -30,6 +30,13 @@ _CONTACT_PATTERNS = {
 }
 
 
+# "所有申请均已按时办结", "均在法定期限内答复", "全部按时给予当事人当面答复": every request in time.
+_ALL_ON_TIME_RE = re.compile(
+    r"(?:所有|全部|均|一律)[^。；;，,]{0,12}(?:按时|按期|及时|在法定期限内|在规定时限内|按规定时限|在规定期限内)"
+    r"[^。；;]{0,8}(?:办结|答复|办理|回复)"
+)
+
+
 @dataclass(frozen=True)
 class _Figure:
     """One stored fact with the citation that proves it."""
@@ -73,7 +80,8 @@ class Answerer:
                 return self._ambiguous_body(q, bodies)
         if q.intent == "contact":
             return self._contact(q, bodies)
-        if not q.metrics or q.intent == "narrative":
+        if not q.metrics or q.intent == "narrative" or (q.wants_names and q.intent == "lookup"):
+            # "谁申请了…": the applicants' names stand in sentences, not in a count
             return self._from_passages(q, bodies)
         if q.intent in ("compare", "total", "rank", "trend") or len(bodies) > 1 or len(q.years) > 1:
             return self._across(q, bodies)
@@ -245,29 +253,59 @@ class Answerer:
             if late and late[0].value is not None:
                 claims = self._claims(body, year, "requests_on_time")
                 org = self._org(q, body)
-                verdict_no = late[0].value > 0
+                verdict_no = late[0].value > 0  # "were all settled on time?"
+                asks_late = metric == "requests_late"  # "were any settled late?": the other way round
                 on_time = self._figures(body, year, "requests_on_time")
                 citations = ([on_time[0].citation] if on_time else []) + [late[0].citation] + [c for _, c in claims]
                 late_index = 2 if on_time else 1
                 on_time_text = f"{format_value(on_time[0].value)}" if on_time else "?"
                 if verdict_no:
+                    yes_zh, yes_en = ("是", "Yes") if asks_late else ("否", "No")
                     text = self._say(
                         q,
-                        f"否。据统计表，{org}{year}年按时办结{on_time_text}件[1]，延期办结{format_value(late[0].value)}件[{late_index}]。",
-                        f"No. By the table, {org} settled {on_time_text} on time [1] and {format_value(late[0].value)} late [{late_index}] in {year}.",
+                        f"{yes_zh}。据统计表，{org}{year}年按时办结{on_time_text}件[1]，延期办结{format_value(late[0].value)}件[{late_index}]。",
+                        f"{yes_en}. By the table, {org} settled {on_time_text} on time [1] and {format_value(late[0].value)} late [{late_index}] in {year}.",
                     )
                 else:
-                    text = self._say(q, f"是。{org}{year}年延期办结0件[{late_index}]。", f"Yes. {org} had no late requests in {year} [{late_index}].")
+                    yes_zh, yes_en = ("否", "No") if asks_late else ("是", "Yes")
+                    text = self._say(q, f"{yes_zh}。{org}{year}年延期办结0件[{late_index}]。", f"{yes_en}. {org} had no late requests in {year} [{late_index}].")
                 conflicts = []
                 if claims and verdict_no:
                     index = len(citations) - len(claims) + 1
                     text += self._say(q, f"注意：正文称所有申请均按时办结[{index}]，与统计表不一致。", f" Note: the text claims all requests were settled on time [{index}], which the table contradicts.")
                     conflicts = [("yes", c) for _, c in claims]
-                return Answer(q.text, ANSWERED, text, "no" if verdict_no else "yes", None, tuple(citations), tuple(conflicts))
+                verdict = "yes" if verdict_no == asks_late else "no"
+                return Answer(q.text, ANSWERED, text, verdict, None, tuple(citations), tuple(conflicts))
+            claimed = self._on_time_statement(q, body, year)
+            if claimed is not None:
+                return claimed
         figures = self._figures(body, year, metric)
         if not figures:
             return self._from_passages(q, [body], year_hint=year, missing_metric=metric)
         return self._state(q, body, year, metric, figures)
+
+    def _on_time_statement(self, q: Question, body: str, year: int) -> Answer | None:
+        """No on-time/late figures (the national template has no such rows, a narrative report no
+        table): a sentence of the report saying every request was answered in time answers
+        "yes", quoted, and said to be the report's own statement."""
+        from assistant.retrieval.quotes import sentence_spans
+
+        for report in self._reports_of(body, year):
+            text = self._text(report["source"])
+            spans = sentence_spans(text)
+            for index, (start, end) in enumerate(spans):
+                sentence = text[start:end]
+                context = sentence if index == 0 else text[spans[index - 1][0] : end]
+                if _ALL_ON_TIME_RE.search(sentence) and "申请" in context:
+                    org = self._org(q, body)
+                    answer = self._say(
+                        q,
+                        f"是。据{org}{year}年报告正文，申请均按时答复[1]（报告没有按时、延期办结的统计数字）。",
+                        f"Yes, by the text of {org}'s {year} report: every request was answered in time [1] "
+                        f"(the report gives no on-time or late counts).",
+                    )
+                    return Answer(q.text, ANSWERED, answer, "yes", None, (self._citation(report, start, end, "sentence"),))
+        return None
 
     # -- several bodies or years -------------------------------------------------------------------
 
@@ -360,7 +398,16 @@ class Answerer:
                 return self._not_found(q, self._say(q, f"{org}{year_hint or ''}年的报告中没有{name}的数字。", f"The {year_hint or ''} report of {org} gives no figure for {name}."))
         citations = []
         points = []
-        for hit in hits[:4]:
+        if q.wants_names:  # asked for by name: the sentences that name applicants, in text order
+            from assistant.retrieval.quotes import sentence_spans
+
+            for hit in hits[:4]:
+                text = self._text(hit.source)
+                for start, end in sentence_spans(text, hit.start, hit.end):
+                    if _NAMED_APPLICANT_RE.search(text[start:end]) and len(citations) < 6:
+                        citations.append(self._citation(self._report_by_source(hit.source), start, end, "sentence"))
+                        points.append(f"{text[start:end]}[{len(citations)}]")
+        for hit in ([] if citations else hits[:4]):
             text = self._text(hit.source)
             report = self._report_by_source(hit.source)
             for start, end in best_sentences(text, hit.start, hit.end, terms, limit=1):

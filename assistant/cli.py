@@ -206,7 +206,7 @@ def _eval(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from assistant.ask import Assistant
-    from assistant.evaluation import load_gold, markdown_report, run_gold, summarise
+    from assistant.evaluation import load_gold, markdown_report, retrieval_line, run_gold, summarise
     from assistant.ingest.pipeline import Ingestor
 
     items = load_gold(args.qa)
@@ -226,7 +226,12 @@ def _eval(args: argparse.Namespace) -> int:
         with Assistant(settings) as assistant:
             reports = {r["source"]: r for r in assistant.store.list_reports()}
             texts = {source: assistant.store.report_text(source) or "" for source in reports}
-            results = run_gold(items, lambda q: assistant.ask(q).to_dict(), texts)
+            results = run_gold(
+                items,
+                lambda q, history=(): assistant.ask(q, history).to_dict(),
+                texts,
+                retrieve=lambda query, k: [hit.source for hit in assistant.retriever.search(query, k=k)],
+            )
             baselines = {}
             if args.compare:
                 from assistant.evaluation import passage_baseline
@@ -253,6 +258,7 @@ def _eval(args: argparse.Namespace) -> int:
                 print(f"{key[3:] + ': ' + name:<22} {row['n']:>4} {row['accuracy']:>9}")
         print(f"citation validity {data['citation_validity']}, gold source cited {data['gold_source_cited']}, "
               f"latency p50 {data['latency_ms_p50']} ms p95 {data['latency_ms_p95']} ms")
+        print(retrieval_line(data))
         if data.get("baselines"):
             systems = {"full system": data, **data["baselines"]}
             groups = ["overall"] + [f"type: {k}" for k in data["by_type"]] + [f"lang: {k}" for k in data["by_lang"]]

@@ -2,12 +2,18 @@
 
 A QA file holds one JSON object per line: ``id``, ``question``, ``answer`` (a number, a string,
 a list of key phrases, ``"NOT_FOUND"`` or ``"AMBIGUOUS"``) and optionally ``type``, ``lang``,
-``sources`` (file names) and ``evidence`` (a phrase of the source that proves the answer).
+``sources`` (file names), ``evidence`` (a phrase of the source that proves the answer) and
+``history`` (the earlier questions of the conversation, oldest first, for a follow-up such as
+"那信函申请呢？"; the question is asked with them as its history).
 
 A numeric gold answer is right only when the response's primary ``value`` equals it; NOT_FOUND and
 AMBIGUOUS only for that status; a text answer when every key phrase is in the answer; any citation
 whose quote is not exactly its source's stored text fails the question, and when the gold names
-sources at least one citation must come from one of them.
+sources, at least one citation must come from one of them.
+
+Besides accuracy, ``run_gold`` measures retrieval on its own when given a ``retrieve`` function:
+for every item with ``sources``, whether a gold source is among the top ``RECALL_K`` chunks
+retrieved for the question (recall@1 and recall@5 of the gold source).
 """
 
 from __future__ import annotations
@@ -23,6 +29,8 @@ from pathlib import Path
 
 from assistant.errors import AssistantError
 
+RECALL_K = 5
+
 
 @dataclass(frozen=True)
 class GoldItem:
@@ -33,6 +41,7 @@ class GoldItem:
     lang: str = "zh"
     sources: tuple[str, ...] = ()
     evidence: str | None = None
+    history: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -49,6 +58,10 @@ class ItemResult:
     source_cited: bool | None  # None when the gold names no source
     seconds: float
     reason: str
+    history: tuple[str, ...] = ()
+    # rank (1..RECALL_K) of the first retrieved chunk from a gold source; 0: none in the top
+    # RECALL_K; None: not measured (no gold source, or no retriever)
+    retrieval_rank: int | None = None
 
 
 def load_gold(path: str | Path) -> list[GoldItem]:
@@ -67,14 +80,23 @@ def load_gold(path: str | Path) -> list[GoldItem]:
                     lang=raw.get("lang", "zh"),
                     sources=tuple(raw.get("sources", ())),
                     evidence=raw.get("evidence"),
+                    history=_history(raw.get("history", ())),
                 )
             )
-        except (ValueError, KeyError) as error:
+        except (ValueError, KeyError, TypeError) as error:
             raise AssistantError(f"{path}:{number}: not a gold item ({error})") from error
     return items
 
 
-def score(item: GoldItem, response: dict, texts: dict[str, str], seconds: float) -> ItemResult:
+def _history(raw: object) -> tuple[str, ...]:
+    if isinstance(raw, str) or not all(isinstance(q, str) for q in raw):  # type: ignore[union-attr]
+        raise TypeError("history must be a list of earlier questions")
+    return tuple(raw)  # type: ignore[arg-type]
+
+
+def score(
+    item: GoldItem, response: dict, texts: dict[str, str], seconds: float, retrieval_rank: int | None = None
+) -> ItemResult:
     """Judge one response against its gold answer; pure."""
     citations = list(response.get("citations", [])) + [c["citation"] for c in response.get("conflicts", [])]
     valid = all(texts.get(c["source"], "")[c["start"] : c["end"]] == c["quote"] for c in citations)
@@ -86,7 +108,7 @@ def score(item: GoldItem, response: dict, texts: dict[str, str], seconds: float)
         correct, reason = False, "no citation from the gold source"
     return ItemResult(
         item.id, item.question, item.type, item.lang, item.answer, response.get("status"), response.get("value"),
-        correct, valid, cited, seconds, reason,
+        correct, valid, cited, seconds, reason, item.history, retrieval_rank,
     )
 
 
@@ -121,24 +143,46 @@ def summarise(results: list[ItemResult]) -> dict:
         groups["lang"][r.lang].append(r)
     seconds = sorted(r.seconds for r in results) or [0.0]
     with_source = [r for r in results if r.source_cited is not None]
+    ranked = [r.retrieval_rank for r in results if r.retrieval_rank is not None]
+
+    def recall(k: int) -> float | None:
+        return round(sum(1 for rank in ranked if 1 <= rank <= k) / len(ranked), 3) if ranked else None
+
     return {
         "overall": accuracy(results),
         "by_type": {k: accuracy(v) for k, v in sorted(groups["type"].items())},
         "by_lang": {k: accuracy(v) for k, v in sorted(groups["lang"].items())},
         "citation_validity": round(sum(r.citations_valid for r in results) / len(results), 3) if results else None,
         "gold_source_cited": round(sum(bool(r.source_cited) for r in with_source) / len(with_source), 3) if with_source else None,
+        "retrieval": {"k": RECALL_K, "n": len(ranked), "recall_at_1": recall(1), f"recall_at_{RECALL_K}": recall(RECALL_K)},
         "latency_ms_p50": round(statistics.median(seconds) * 1000, 1),
         "latency_ms_p95": round(seconds[int(0.95 * (len(seconds) - 1))] * 1000, 1),
         "failures": [asdict(r) for r in results if not r.correct],
     }
 
 
-def run_gold(items: list[GoldItem], ask: Callable[[str], dict], texts: dict[str, str]) -> list[ItemResult]:
+def run_gold(
+    items: list[GoldItem],
+    ask: Callable[[str, tuple[str, ...]], dict],
+    texts: dict[str, str],
+    retrieve: Callable[[str, int], list[str]] | None = None,
+) -> list[ItemResult]:
+    """Ask every gold question (with its history) and score it.
+
+    ``ask(question, history)`` returns the response dict; ``retrieve(query, k)``, if given,
+    the sources of the top ``k`` retrieved chunks for a query, best first: it is called once per
+    item with gold sources, with the history and the question as the query, and is not timed.
+    """
     results = []
     for item in items:
         started = time.perf_counter()
-        response = ask(item.question)
-        results.append(score(item, response, texts, time.perf_counter() - started))
+        response = ask(item.question, item.history)
+        seconds = time.perf_counter() - started
+        rank = None
+        if retrieve is not None and item.sources:
+            retrieved = retrieve(" ".join([*item.history, item.question]), RECALL_K)[:RECALL_K]
+            rank = next((i for i, source in enumerate(retrieved, start=1) if source in item.sources), 0)
+        results.append(score(item, response, texts, seconds, rank))
     return results
 
 
@@ -153,11 +197,29 @@ def markdown_report(summary: dict, title: str) -> str:
         f"Citation validity: {summary['citation_validity']}; gold source cited: {summary['gold_source_cited']}; "
         f"latency p50 {summary['latency_ms_p50']} ms, p95 {summary['latency_ms_p95']} ms.",
         "",
+        retrieval_line(summary),
+        "",
         "## Failures",
         "",
     ]
-    lines += [f"- `{f['id']}` {f['question']} — gold {f['gold']!r}, got {f['status']} {f['value']!r} ({f['reason']})" for f in summary["failures"]]
+    lines += [
+        f"- `{f['id']}` {(' → '.join(f.get('history') or ()) + ' → ') if f.get('history') else ''}{f['question']} — "
+        f"gold {f['gold']!r}, got {f['status']} {f['value']!r} ({f['reason']})"
+        for f in summary["failures"]
+    ]
     return "\n".join(lines) + "\n"
+
+
+def retrieval_line(summary: dict) -> str:
+    """One line on retrieval recall of the gold source (or why it was not measured)."""
+    retrieval = summary.get("retrieval") or {}
+    if not retrieval.get("n"):
+        return "Retrieval recall of the gold source: not measured."
+    k = retrieval["k"]
+    return (
+        f"Retrieval recall of the gold source (hybrid retriever, top {k} chunks, {retrieval['n']} questions with a gold "
+        f"source): recall@1 {retrieval['recall_at_1']}, recall@{k} {retrieval[f'recall_at_{k}']}."
+    )
 
 
 # -- baselines ------------------------------------------------------------------------------------
@@ -171,8 +233,9 @@ def passage_baseline(documents_for: Callable[[str], list], texts: dict[str, str]
     ``documents_for(question)`` returns LangChain Documents whose metadata carry source/start/end.
     """
 
-    def ask(question: str) -> dict:
-        documents = documents_for(question)
+    def ask(question: str, history: tuple[str, ...] = ()) -> dict:
+        # stateless: a follow-up is searched together with the questions before it
+        documents = documents_for(" ".join([*history, question]))
         if not documents:
             return {"question": question, "status": "not_found", "answer": "", "value": None, "citations": [], "conflicts": []}
         top = documents[0].metadata

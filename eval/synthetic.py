@@ -247,6 +247,10 @@ REPORTS = [
     ("syn10_aiquan_2019", "霭泉区", "", "aiquan", 2019, "spaces", {"fullwidth": True, "big": True}),
     ("syn11_zhiting_2023", "芷汀街道", "霭泉区", "zhiting", 2023, "docx", {}),
     ("syn12_moying_2020", "墨萤镇", "霭泉区", "moying", 2020, "docx", {"zero": "/"}),
+    # Two more years of 雾松街道: one body over three years and both templates (trends, a
+    # question without a year is ambiguous).
+    ("syn13_wusong_2020", "雾松街道", "霁川区", "wusong", 2020, "spaces", {}),
+    ("syn14_wusong_2021", "雾松街道", "霁川区", "wusong", 2021, "tabs", {"zero": "—"}),
 ]
 
 

@@ -217,3 +217,38 @@ def test_no_figure_is_taken_from_a_sentence_that_counts_something_else(assistant
     # 依申请公开政府政务信息目录7条 counts catalogue entries (条), not requests (件)
     data = assistant.ask("巨各庄镇2017年依申请公开多少件").to_dict()
     assert data["status"] == "not_found" and data["value"] is None
+
+
+@pytest.mark.parametrize(
+    ("question", "source"),
+    [("Were all of Xinglan's 2021 requests answered on time?", "syn01_xinglan_2021.html"),
+     ("巨各庄镇的依申请公开是否按时答复", "004_bcaa58b8f0f134a6.txt")],
+)
+def test_on_time_without_figures_is_the_reports_own_statement(assistant, question, source):
+    """No on-time/late rows (new template, narrative report): the sentence saying so answers yes."""
+    data = assistant.ask(question).to_dict()
+    assert (data["status"], data["value"]) == ("answered", "yes")
+    assert data["citations"][0]["source"] == source
+    assert any(word in data["citations"][0]["quote"] for word in ("按时", "法定期限内"))
+    _check_quotes(assistant, data)
+
+
+def test_were_any_late_is_answered_the_other_way_round(assistant):
+    assert assistant.ask("Were any of Xiji's 2018 requests answered late?").value == "yes"
+    assert assistant.ask("西集镇2018年的申请是否都按时办结了").value == "no"
+
+
+def test_applicants_are_named_only_when_asked_for(assistant):
+    data = assistant.ask("Who applied for information from Xiji in 2018?").to_dict()
+    assert all(name in data["answer"] for name in ("郭洋", "李雪", "于婷"))
+    _check_quotes(assistant, data)
+
+
+def test_an_unknown_english_place_is_not_found(assistant):
+    data = assistant.ask("How many requests did Qingyun Town receive in 2021?").to_dict()
+    assert data["status"] == "not_found" and "Qingyun Town" in data["answer"]
+
+
+def test_a_result_of_lawsuits_is_its_own_row(assistant):
+    assert assistant.ask("西集镇2018年行政诉讼中被依法纠错的有几件").value == 1
+    assert assistant.ask("How many of them were upheld?", ["How many lawsuits did Xiji face in 2018?"]).value == 4

@@ -7,7 +7,8 @@ import json
 import pytest
 
 from assistant.cli import main
-from assistant.evaluation import GoldItem, load_gold, score
+from assistant.errors import AssistantError
+from assistant.evaluation import GoldItem, load_gold, markdown_report, run_gold, score, summarise
 from assistant.ingest.loaders import load_document
 from tests.conftest import ROOT
 
@@ -71,6 +72,54 @@ def test_status_answers_and_key_phrases():
     assert not score(GoldItem("x", "q", ["当面", "5件"]), _response(answer="当面申请3件"), TEXTS, 0).correct
 
 
+def test_gold_sets_cover_every_intent_in_both_languages():
+    items = [i for f in sorted(GOLD.glob("*.jsonl")) for i in load_gold(f)]
+    assert len(items) >= 150
+    assert sum(i.lang == "en" for i in items) >= len(items) / 3
+    intents = {"lookup", "breakdown", "compare", "total", "rank", "trend", "yesno", "contact", "narrative",
+               "follow_up", "conflict", "not_found", "ambiguous"}
+    for lang in ("zh", "en"):
+        assert intents <= {i.type for i in items if i.lang == lang}, lang
+    assert all(i.history for i in items if i.type == "follow_up")
+
+
+def test_history_is_read_and_passed_to_the_assistant(tmp_path):
+    qa = tmp_path / "qa.jsonl"
+    qa.write_text(json.dumps({"id": "f", "question": "那信函呢？", "answer": 3, "history": ["西集镇2018年收到多少申请"]},
+                             ensure_ascii=False) + "\n", encoding="utf-8")
+    items = load_gold(qa)
+    assert items[0].history == ("西集镇2018年收到多少申请",)
+    seen = []
+
+    def ask(question, history):
+        seen.append((question, history))
+        return _response(value=3)
+
+    results = run_gold(items, ask, TEXTS)
+    assert seen == [("那信函呢？", ("西集镇2018年收到多少申请",))] and results[0].correct
+    qa.write_text(json.dumps({"id": "f", "question": "q", "answer": 3, "history": "not a list"}) + "\n", encoding="utf-8")
+    with pytest.raises(AssistantError):
+        load_gold(qa)
+
+
+def test_retrieval_recall_of_the_gold_source():
+    items = [GoldItem("a", "q1", 6, sources=("a.txt",)), GoldItem("b", "q2", 6, sources=("a.txt",)),
+             GoldItem("c", "q3", 6, sources=("a.txt",)), GoldItem("d", "q4", "NOT_FOUND")]
+    ranked = {"q1": ["a.txt", "b.txt"], "q2": ["b.txt", "b.txt", "a.txt"], "q3": ["b.txt"] * 5 + ["a.txt"]}
+    asked = []
+
+    def retrieve(query, k):
+        asked.append(query)
+        return ranked[query]
+
+    results = run_gold(items, lambda q, h: _response(), TEXTS, retrieve=retrieve)
+    assert [r.retrieval_rank for r in results] == [1, 3, 0, None]
+    assert asked == ["q1", "q2", "q3"]  # only items with a gold source
+    retrieval = summarise(results)["retrieval"]
+    assert (retrieval["n"], retrieval["recall_at_1"], retrieval["recall_at_5"]) == (3, 0.333, 0.667)
+    assert "recall@1 0.333, recall@5 0.667" in markdown_report(summarise(results), "t")
+
+
 @pytest.mark.parametrize("gold_file", [name for name in THRESHOLDS if not name.startswith("_")])
 def test_accuracy_stays_above_the_threshold(gold_file, tmp_path, capsys):
     config = THRESHOLDS[gold_file]
@@ -80,6 +129,7 @@ def test_accuracy_stays_above_the_threshold(gold_file, tmp_path, capsys):
     summary = json.loads(capsys.readouterr().out)
     assert summary["citation_validity"] == 1.0
     assert summary["overall"]["accuracy"] >= config["min_accuracy"], summary["failures"]
+    assert summary["retrieval"]["n"] > 0 and summary["retrieval"]["recall_at_5"] is not None
     assert (out / "report.md").exists() and (out / "results.json").exists()
 
 

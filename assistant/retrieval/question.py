@@ -56,7 +56,9 @@ INTENT_RULES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("compare", "two", (
         "比较", "相比", "对比", "比.{0,12}(多|少|高|低)", "哪个", "哪一个", "哪年", "哪一年", "多多少", "少多少",
         "差多少", "差距", "差别", "区别",
+        "还是.{0,12}(多|少|高|低)", "(多|少|高|低).{0,6}还是",
         "compare", "which", "more than", "fewer than", "less than", "higher than", "lower than",
+        r"\bor\b[^?？]{0,60}\b(more|fewer|less|higher|lower)\b", r"\b(more|fewer|less|higher|lower)\b[^?？]{0,60}\bor\b",
         "difference", "how many more", "how many fewer", r"\bvs\.?", "versus",
     )),
     ("breakdown", "always", ()),  # cues: BREAKDOWN_CUES
@@ -90,7 +92,7 @@ BREAKDOWN_CUES: dict[str, tuple[str, ...]] = {
     ),
     "reason": ("原因", "理由", "依据", "reasons?", "grounds", "on what basis"),
     "outcome": (
-        "办理结果", "处理结果", "答复结果", "办理情况", "怎么处理", "如何处理", "如何办理",
+        "办理结果", "处理结果", "答复结果", "办理情况", "答复(的)?情况", "怎么处理", "如何处理", "如何办理",
         "outcome", "results", r"how were .{0,40}(handled|answered|dealt with|processed)", "handling",
     ),
     "channel": (
@@ -140,6 +142,21 @@ ACROSS_BODIES_CUES = (
 # "培训了多少人" counts people, not sessions: a person cue turns the first metric into the second.
 PERSON_CUES = ("多少人", "几人", "几个人", "人数", "人次", "多少名", "how many people", "people", "persons", "participants")
 PERSON_METRICS: dict[str, str] = {"training_sessions": "trainees"}
+# "行政诉讼中被依法纠错的" / "lawsuits ... upheld": a result word turns a reconsideration or
+# lawsuit count into the count of that result (the catalogue names only the joined phrases).
+RESULT_CUES: dict[str, tuple[str, ...]] = {
+    "upheld": ("维持", "驳回", "upheld", "dismissed", "confirmed"),
+    "corrected": ("纠错", "纠正", "撤销", "corrected", "overturned", "reversed", "revoked"),
+    "other": ("其他结果", "其他情形", "other results?", "other outcomes?"),
+    "pending": ("尚未审结", "未审结", "未结案", "pending", "not yet (decided|concluded|closed)", "still open"),
+}
+# The counts a result word refines, and the id pattern of their result metrics.
+RESULT_METRICS: dict[str, str] = {
+    "reconsiderations": "reconsideration_{}",
+    "lawsuits": "lawsuits_{}",
+    "lawsuits_direct": "lawsuits_direct_{}",
+    "lawsuits_after_reconsideration": "lawsuits_after_reconsideration_{}",
+}
 # Metrics that merely name the subject ("requests", "申请") and go after specific ones.
 GENERIC_METRICS = ("requests_received",)
 # Phrasings the catalogue's names cannot carry (a verb with a count between), used only when
@@ -164,9 +181,9 @@ COLUMN_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
 # English topic words and the Chinese words the reports use for them, so that keyword search and
 # sentence quoting work for English questions over Chinese text.
 EN_TOPIC_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("problem", ("问题", "不足")),
-    ("shortcoming", ("不足", "问题")),
-    ("weakness", ("不足", "问题")),
+    ("problem", ("问题", "不足", "有待", "需要进一步")),
+    ("shortcoming", ("不足", "问题", "有待", "需要进一步")),
+    ("weakness", ("不足", "问题", "有待", "需要进一步")),
     ("improve", ("改进", "措施", "加强")),
     ("measure", ("措施", "改进")),
     ("plan", ("计划", "改进", "措施")),
@@ -189,6 +206,15 @@ EN_TOPIC_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("lawsuit", ("行政诉讼",)),
     ("reconsideration", ("行政复议",)),
 )
+
+# Chinese questions about problems or measures, and the words reports use in the sentences that
+# answer them (问题 is seldom named as such: 有待提高, 需要进一步深化, 进一步建立…机制, 加强…).
+ZH_TOPIC_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("问题|不足|短板|困难|薄弱", ("问题", "不足", "有待", "不够", "需要进一步")),
+    ("措施|改进|整改|下一步|今后|计划|打算", ("改进", "措施", "加强", "进一步", "完善")),
+)
+# Interrogatives that ask for a name or a description, not a count: "在哪个网站设立了专栏".
+NOT_A_COUNT_CUES = ("哪个", "哪些", "哪里", "哪儿", "什么", "谁", "which", "where", "who")
 
 # ---------------------------------------------------------------------------------------------
 # Patterns
@@ -234,9 +260,22 @@ _ALL_YEARS_PATTERN = _cue_pattern(ALL_YEARS_CUES)
 _FOLLOW_UP_PATTERN = _cue_pattern(FOLLOW_UP_CUES)
 _ACROSS_PATTERN = _cue_pattern(ACROSS_BODIES_CUES)
 _PERSON_PATTERN = _cue_pattern(PERSON_CUES)
+_RESULT_PATTERNS = tuple((kind, _cue_pattern(cues)) for kind, cues in RESULT_CUES.items())
+# result metric id -> the count it belongs to ("lawsuits_upheld" -> "lawsuits")
+_RESULT_BASE = {pattern.format(kind): base for base, pattern in RESULT_METRICS.items() for kind in RESULT_CUES}
+# An English place name with its level: "Qingyun Town", "Miyun District".
+_EN_PLACE_RE = re.compile(
+    r"\b((?:[A-Z][a-z]+)(?:[ -][A-Z][a-z]+)?)[ -](Town|Township|Subdistrict|Street|District|County|City|Village)\b"
+)
+_NOT_AN_EN_PLACE = frozenset({
+    "which", "what", "each", "every", "the", "this", "that", "our", "your", "all", "any", "some", "whose", "other",
+    "another", "same", "a", "an", "one", "my", "their", "its", "how", "in", "of", "for", "and", "or",
+})
 _LOOKUP_PATTERN = next(p for intent, _, p in _INTENT_PATTERNS if intent == "lookup")
 _FALLBACK_METRIC_PATTERNS = tuple((_cue_pattern([cue]), metric) for cue, metric in FALLBACK_METRIC_CUES)
 _TOPIC_PATTERNS = tuple((_cue_pattern([stem]), words) for stem, words in EN_TOPIC_TERMS)
+_ZH_TOPIC_PATTERNS = tuple((_cue_pattern([cue]), words) for cue, words in ZH_TOPIC_TERMS)
+_NOT_A_COUNT_PATTERN = _cue_pattern(NOT_A_COUNT_CUES)
 
 # ---------------------------------------------------------------------------------------------
 # The body directory
@@ -351,9 +390,9 @@ class Question:
     contact: str | None = None  # phone, email, address, any
     wants_names: bool = False
     inherited: tuple[str, ...] = ()  # bodies, years, metrics, intent
-    topic_terms: tuple[str, ...] = ()  # Chinese words for the topic of an English question
+    topic_terms: tuple[str, ...] = ()  # Chinese words the reports use for the question's topic
     column: str | None = None  # an applicant column of the national table (自然人 …)
-    unknown_place: str | None = None  # a Chinese place name no stored report belongs to
+    unknown_place: str | None = None  # a place name (Chinese or English) no stored report belongs to
 
 
 @dataclass(frozen=True)
@@ -378,6 +417,7 @@ def parse_question(text: str, *, catalogue: Catalogue, directory: BodyDirectory,
     reading = _read(text, catalogue, directory)
     follow_up = previous if previous is not None and _is_follow_up(reading) else None
     bodies, years, all_years, metrics, inherited = _borrow(reading, follow_up)
+    metrics = _refine_result(metrics, reading.lowered, catalogue)
     every_year = years or _all_years(directory, bodies, all_years)  # what the intent rules count
 
     intent = _intent(reading, bodies, every_year, metrics)
@@ -387,6 +427,13 @@ def parse_question(text: str, *, catalogue: Catalogue, directory: BodyDirectory,
         if condition(bodies, every_year, metrics, reading):  # "星岚镇呢" after a compare of two: a lookup
             intent, breakdown, contact = follow_up.intent, follow_up.breakdown, follow_up.contact
             inherited.append("intent")
+    if (
+        intent is None
+        and not reading.all_years
+        and not _LOOKUP_PATTERN.search(reading.lowered)
+        and _NOT_A_COUNT_PATTERN.search(reading.lowered)
+    ):
+        intent = "narrative"  # "西集镇在哪个网站设立了专栏": no rule holds, no count asked, a name is
     intent = intent or "lookup"
     if intent == "trend" and not years:
         all_years = True
@@ -410,7 +457,7 @@ def parse_question(text: str, *, catalogue: Catalogue, directory: BodyDirectory,
         contact=contact if intent == "contact" else None,
         wants_names=bool(_NAME_PATTERN.search(reading.lowered)),
         inherited=tuple(inherited),
-        topic_terms=_topic_terms(reading.lowered) if not _CJK_RE.search(text) else (),
+        topic_terms=_topic_terms(reading.lowered, zh=bool(_CJK_RE.search(text))),
         column=None if breakdown == "applicant" and intent == "breakdown" else column,
         unknown_place=reading.unknown_place,
     )
@@ -567,6 +614,22 @@ def _metrics(text: str, catalogue: Catalogue) -> tuple[str, ...]:
     return tuple(dict.fromkeys(specific + wider + generic))
 
 
+def _refine_result(metrics: tuple[str, ...], lowered: str, catalogue: Catalogue) -> tuple[str, ...]:
+    """"行政诉讼中被依法纠错的" asks for lawsuits_corrected, "how many of them were upheld" after a
+    lawsuit question for lawsuits_upheld: the first metric, if a count with results, becomes the
+    result a cue names."""
+    if not metrics:
+        return metrics
+    base = _RESULT_BASE.get(metrics[0], metrics[0])
+    if base not in RESULT_METRICS:
+        return metrics
+    kind = next((kind for kind, pattern in _RESULT_PATTERNS if pattern.search(lowered)), None)
+    refined = RESULT_METRICS[base].format(kind) if kind else None
+    if refined is None or refined not in catalogue or refined == metrics[0]:
+        return metrics
+    return (refined, *(m for m in metrics if m != refined))
+
+
 def _ancestors(catalogue: Catalogue, metric_id: str) -> list[str]:
     out: list[str] = []
     parent = catalogue.metrics[metric_id].parent if metric_id in catalogue else None
@@ -576,18 +639,28 @@ def _ancestors(catalogue: Catalogue, metric_id: str) -> list[str]:
     return out
 
 
-def _topic_terms(lowered: str) -> tuple[str, ...]:
+def _topic_terms(lowered: str, *, zh: bool = False) -> tuple[str, ...]:
     terms: list[str] = []
-    for pattern, words in _TOPIC_PATTERNS:
+    for pattern, words in _ZH_TOPIC_PATTERNS if zh else _TOPIC_PATTERNS:
         if pattern.search(lowered):
             terms += words
     return tuple(dict.fromkeys(terms))
 
 
 def unknown_place(masked: str) -> str | None:
-    """A Chinese place name left after stored bodies were blanked out: a body we do not have."""
+    """A place name left after stored bodies were blanked out: a body we do not have.
+
+    Chinese names end in their level (朝阳区); English ones are capitalised words followed by
+    one ("Qingyun Town", "Miyun District"), not a question word ("Which Town").
+    """
     for match in _PLACE_RE.finditer(masked):
         name = match.group(0)
         if not name.startswith(_NOT_A_PLACE_START):
             return name
+    for match in _EN_PLACE_RE.finditer(masked):
+        words = re.split(r"[ -]", match.group(1))
+        while words and words[0].lower() in _NOT_AN_EN_PLACE:
+            words = words[1:]
+        if words:
+            return " ".join(words) + " " + match.group(2)
     return None

@@ -574,7 +574,46 @@ def test_language(parse):
 def test_english_topic_terms(parse):
     q = parse("What problems remain in Xiji's disclosure work?")
     assert "问题" in q.topic_terms
-    assert parse("西集镇信息公开存在哪些问题").topic_terms == ()
+    # Chinese questions get the words reports answer them with (有待提高, 进一步建立…机制)
+    assert {"问题", "有待"} <= set(parse("西集镇信息公开存在哪些问题").topic_terms)
+    assert {"加强", "进一步"} <= set(parse("西集镇下一步有什么改进措施").topic_terms)
+    assert parse("西集镇2018年收到多少申请").topic_terms == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "metric"),
+    [
+        ("西集镇2018年行政诉讼中被依法纠错的有几件", "lawsuits_corrected"),
+        ("How many lawsuits against Xiji were upheld in 2018?", "lawsuits_upheld"),
+        ("西集镇2018年行政复议尚未审结的有几件", "reconsideration_pending"),
+        ("西集镇2018年行政诉讼多少件", "lawsuits"),
+    ],
+)
+def test_a_result_word_names_the_result_of_a_count(parse, question, metric):
+    assert parse(question).metrics[0] == metric
+
+
+def test_a_follow_up_result_word_refines_the_inherited_count(parse):
+    first = parse("How many lawsuits did Xiji face in 2018?")
+    assert parse("How many of them were upheld?", previous=first).metrics[0] == "lawsuits_upheld"
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [("How many requests did Qingyun Town receive in 2021?", "Qingyun Town"),
+     ("How many requests did Miyun District receive in 2017?", "Miyun District")],
+)
+def test_an_unknown_english_place_is_recognised(parse, question, place):
+    assert parse(question).unknown_place == place
+
+
+def test_which_town_is_no_place(parse):
+    assert parse("Which Town received the most requests?").unknown_place is None
+
+
+def test_a_which_question_with_no_count_asked_is_narrative(parse):
+    assert parse("西集镇在哪个网站设立了政府信息公开专栏").intent == "narrative"
+    assert parse("西集镇哪一年收到的申请多").intent != "narrative"
 
 
 def test_applicant_column(parse):
