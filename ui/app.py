@@ -6,7 +6,9 @@ The layout lives here; what it does lives in ``ui.service`` and the HTML in ``ui
 
 from __future__ import annotations
 
+import atexit
 import re
+import shutil
 import socket
 import tempfile
 import threading
@@ -179,7 +181,7 @@ def build_blocks(service: WebService):
         kind = chart_kind(numeric)
         csv_path = None
         if cells:
-            csv_path = Path(tempfile.mkdtemp(prefix="assistant-stats-")) / f"{metric}.csv"
+            csv_path = downloads / f"{metric}.csv"
             csv_path.write_text(cells_csv(cells), encoding="utf-8-sig")  # the BOM lets spreadsheet programs read Chinese
         note = "" if cells else label(lang, "no_data")
         return (table, gr.update(value=chart, visible=kind == "bar" and bool(numeric)),
@@ -201,6 +203,8 @@ def build_blocks(service: WebService):
             report_rows(lang),
         )
 
+    downloads = Path(tempfile.mkdtemp(prefix="assistant-downloads-"))  # one folder, removed at exit
+    atexit.register(shutil.rmtree, downloads, ignore_errors=True)
     reports = service.reports()
     bodies = service.bodies()
     with gr.Blocks(title=label("zh", "title")) as demo:
