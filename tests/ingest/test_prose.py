@@ -53,3 +53,18 @@ def test_all_on_time_claim(xiji_text):
 def test_full_width_and_thousands():
     facts = parse_prose_facts("全年共受理政府信息公开申请１,２０５件，办结1205件。")
     assert [(f.value, f.unit) for f in facts] == [(1205, "件"), (1205, "件")]
+
+
+def test_plans_and_lower_bounds_are_not_counts_of_the_year():
+    text = (
+        "五、存在的主要问题及改进情况\n"
+        "改进措施：2021年将加强业务培训，计划开展专题培训不少于4次。\n"
+        "下一步拟新增政务公开专栏3个，力争全年发布解读20篇。\n"
+        "本年度共组织政务公开业务培训3次，参训221人次。\n"
+        "我局将收到的12件申请全部按时答复。\n"
+    )
+    assert _figures(text, parse_prose_facts(text)) == {
+        ("本年度共组织政务公开业务培训", 3, "次"),
+        ("参训", 221, "人次"),
+        ("我局将收到的", 12, "件"),  # 将 marks the object here, not the future
+    }
