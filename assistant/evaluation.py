@@ -75,10 +75,10 @@ def load_gold(path: str | Path) -> list[GoldItem]:
                 GoldItem(
                     id=str(raw["id"]),
                     question=raw["question"],
-                    answer=raw["answer"],
+                    answer=_gold_answer(raw["answer"]),
                     type=raw.get("type", "lookup"),
-                    lang=raw.get("lang", "zh"),
-                    sources=tuple(raw.get("sources", ())),
+                    lang=raw.get("lang") or ("zh" if _CJK_RE.search(raw["question"]) else "en"),
+                    sources=tuple(Path(source).name for source in _as_list(raw.get("sources", ()))),
                     evidence=raw.get("evidence"),
                     history=_history(raw.get("history", ())),
                 )
@@ -86,6 +86,27 @@ def load_gold(path: str | Path) -> list[GoldItem]:
         except (ValueError, KeyError, TypeError) as error:
             raise AssistantError(f"{path}:{number}: not a gold item ({error})") from error
     return items
+
+
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_NUMBER_RE = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?")
+
+
+def _gold_answer(raw: object) -> object:
+    """Gold files written elsewhere say "6", "1,234" or "not found": read them as 6, 1234, NOT_FOUND."""
+    if not isinstance(raw, str):
+        return raw
+    marker = re.sub(r"[\s-]+", "_", raw.strip()).upper()
+    if marker in ("NOT_FOUND", "AMBIGUOUS"):
+        return marker
+    if _NUMBER_RE.fullmatch(raw.strip()):
+        number = float(raw.strip().replace(",", ""))
+        return int(number) if number.is_integer() else number
+    return raw
+
+
+def _as_list(raw: object) -> list:
+    return [raw] if isinstance(raw, str) else list(raw)  # type: ignore[call-overload]
 
 
 def _history(raw: object) -> tuple[str, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -100,6 +101,22 @@ def test_history_is_read_and_passed_to_the_assistant(tmp_path):
     qa.write_text(json.dumps({"id": "f", "question": "q", "answer": 3, "history": "not a list"}) + "\n", encoding="utf-8")
     with pytest.raises(AssistantError):
         load_gold(qa)
+
+
+def test_gold_files_written_elsewhere_are_read_as_meant(tmp_path):
+    qa = tmp_path / "qa.jsonl"
+    rows = [
+        {"id": "a", "question": "how many information requests did Xiji receive in 2018", "answer": "6",
+         "sources": ["seeds/000_ea7bc199d63c6f0a.txt"]},
+        {"id": "b", "question": "西集镇2030年收到多少申请", "answer": "not found", "sources": "000_ea7bc199d63c6f0a.txt"},
+        {"id": "c", "question": "霁川区2022年收到多少申请", "answer": "1,234"},
+    ]
+    qa.write_text("\n".join(json.dumps(row, ensure_ascii=False) for row in rows) + "\n", encoding="utf-8")
+    first, second, third = load_gold(qa)
+    assert (first.answer, first.lang, first.sources) == (6, "en", ("000_ea7bc199d63c6f0a.txt",))
+    assert (second.answer, second.lang, second.sources) == ("NOT_FOUND", "zh", ("000_ea7bc199d63c6f0a.txt",))
+    assert third.answer == 1234
+    assert score(dataclasses.replace(first, sources=("a.txt",)), _response(value=6.0), TEXTS, 0.0).correct
 
 
 def test_retrieval_recall_of_the_gold_source():
