@@ -7,11 +7,12 @@ when nothing covers the question it says what is available instead of guessing.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.catalogue import Catalogue
+from assistant.catalogue import Catalogue, normalise_label
 from assistant.ingest.numbers import format_value
 from assistant.records import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer, Candidate, Citation
 from assistant.retrieval.question import BodyDirectory, Question
@@ -48,7 +49,20 @@ class _Figure:
     citation: Citation
 
 
-_ENGLISH_UNITS = {"件": "", "条": "items", "次": "times", "人": "people", "人次": "person-times", "个": "", "篇": "articles", "万元": "x 10,000 yuan"}
+_ENGLISH_UNITS = {
+    "件": "", "条": "items", "次": "times", "人": "people", "名": "people", "人次": "person-times", "个": "",
+    "篇": "articles", "万元": "x 10,000 yuan", "元": "yuan",
+}
+
+
+def _same_value(figure: _Figure, primary: _Figure) -> bool:
+    """Equal once in one unit: the text's 收取费用0元 agrees with the table's 0 万元."""
+    if figure.value is None or primary.value is None:
+        return figure.value == primary.value
+    scale = {"元": 1.0, "万元": 10_000.0}
+    if figure.unit in scale and primary.unit in scale:
+        return abs(figure.value * scale[figure.unit] - primary.value * scale[primary.unit]) < 1e-6
+    return figure.value == primary.value
 
 
 def _english_unit(unit: str) -> str:
@@ -99,15 +113,44 @@ class Answerer:
             return self._breakdown(q, body, year, metric)
         if q.intent == "yesno":
             return self._yes_no(q, body, year, metric)
+        named = self._named_row(q, body, year) if q.intent == "lookup" else None
+        if named is not None:
+            return named
         figures = self._figures(body, year, metric, q.column)
         if not figures:
             return self._from_passages(q, [body], year_hint=year, missing_metric=metric)
         return self._state(q, body, year, metric, figures)
 
+    def _named_row(self, q: Question, body: str, year: int) -> Answer | None:
+        """A table row the question names word for word that no canonical metric covers (主动公开部门
+        文件数, a row some bodies add): its own figure, never its parent's metric."""
+        if q.lang != "zh" or q.column:
+            return None
+        asked = normalise_label(q.text)
+        best: tuple[str, dict] | None = None
+        for row in self.store.query_facts(body=body, year=year):
+            if row["kind"] != "table" or row["metric"] is not None or row["column_name"] not in _WHOLE_COLUMNS:
+                continue
+            label = normalise_label(json.loads(row["row_path_json"])[-1])
+            core = label.removesuffix("数")
+            if len(core) >= 4 and core in asked and (best is None or len(core) > len(best[0])):
+                best = (label, row)
+        if best is None:
+            return None
+        label, row = best
+        figure = self._figure(row)
+        org = self._org(q, body)
+        if figure.value is None:
+            text = f"{org}{year}年{label}在报告中留空（未知）[1]。"
+            return Answer(q.text, NOT_FOUND, text, None, None, (figure.citation,))
+        text = f"{org}{year}年{label}为{format_value(figure.value)}{figure.unit or ''}[1]。"
+        return Answer(q.text, ANSWERED, text, figure.value, figure.unit, (figure.citation,))
+
     def _state(self, q: Question, body: str, year: int, metric: str, figures: list[_Figure]) -> Answer:
         primary = figures[0]
-        others = [f for f in figures[1:] if f.value is not None and f.value != primary.value]
-        agreeing = [f for f in figures[1:] if f.value == primary.value]
+        others = [f for f in figures[1:] if f.value is not None and not _same_value(f, primary)]
+        # two facts of one sentence (未收取任何费用，收取费用0元) are one source, cited once
+        agreeing = [f for f in figures[1:] if _same_value(f, primary) and f.citation != primary.citation]
         claims = self._claims(body, year, metric)
         citations = [primary.citation] + [f.citation for f in agreeing[:1]] + [f.citation for f in others]
         citations += [c for _, c in claims]
@@ -261,10 +304,12 @@ class Answerer:
                 on_time_text = f"{format_value(on_time[0].value)}" if on_time else "?"
                 if verdict_no:
                     yes_zh, yes_en = ("是", "Yes") if asks_late else ("否", "No")
+                    # a narrative report counts late requests in a sentence, not in a table
+                    where_zh, where_en = ("统计表", "the table") if late[0].kind == "table" else ("报告正文", "the text")
                     text = self._say(
                         q,
-                        f"{yes_zh}。据统计表，{org}{year}年按时办结{on_time_text}件[1]，延期办结{format_value(late[0].value)}件[{late_index}]。",
-                        f"{yes_en}. By the table, {org} settled {on_time_text} on time [1] and {format_value(late[0].value)} late [{late_index}] in {year}.",
+                        f"{yes_zh}。据{where_zh}，{org}{year}年按时办结{on_time_text}件[1]，延期办结{format_value(late[0].value)}件[{late_index}]。",
+                        f"{yes_en}. By {where_en}, {org} settled {on_time_text} on time [1] and {format_value(late[0].value)} late [{late_index}] in {year}.",
                     )
                 else:
                     yes_zh, yes_en = ("否", "No") if asks_late else ("是", "Yes")

@@ -434,9 +434,13 @@ def test_seed_prose_facts_map(catalogue, xiji_text, jugezhuang_text):
         (f.value, catalogue.match_prose(f.row_path[0], f.unit) or "-") for f in parse_prose_facts(jugezhuang_text)
     )
     assert jugezhuang == [
+        (0, "complaints"),  # 未收到…申诉案(包括信访、举报)
+        (0, "complaints"),  # 由于…未发生…行政复议案、行政诉讼案和有关的申诉案: one zero per subject
         (0, "fees"),  # 未发生收费情况
         (0, "lawsuits"),  # 未发生…行政诉讼案
+        (0, "lawsuits"),
         (0, "reconsiderations"),  # 未发生…行政复议案
+        (0, "reconsiderations"),
         (5, "training_sessions"),
         (7, "-"),
         (121, "proactive_total"),

@@ -133,7 +133,7 @@ def _prose_vs_table(facts: Sequence[Fact]) -> list[Finding]:
         prose = [f for f in group if f.kind == "prose"]
         for stated in prose:
             for counted in table:
-                if abs(stated.value - counted.value) > 1e-6:  # type: ignore[operator]
+                if abs(_in_table_unit(stated, counted) - counted.value) > 1e-6:  # type: ignore[operator]
                     found.append(
                         Finding(
                             kind="prose_vs_table",
@@ -147,6 +147,13 @@ def _prose_vs_table(facts: Sequence[Fact]) -> list[Finding]:
                         )
                     )
     return found
+
+
+def _in_table_unit(stated: Fact, counted: Fact) -> float:
+    """The prose value in the table's unit: text writes 收取费用150元 where the table counts 万元."""
+    if stated.unit == "元" and counted.unit == "万元":
+        return stated.value / 10_000  # type: ignore[operator]
+    return stated.value  # type: ignore[return-value]
 
 
 def _on_time_claims(facts: Sequence[Fact], claims: Sequence[Span]) -> list[Finding]:

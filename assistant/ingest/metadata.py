@@ -13,19 +13,33 @@ from collections import Counter
 from assistant.records import ReportMeta, Span
 
 _CJK = r"\u4e00-\u9fff"
-_TITLE_RE = re.compile(
-    rf"(?P<body>[{_CJK}（）()]{{2,40}}?)\s*(?:（|\()?\s*(?P<year>(?:19|20)\d{{2}})\s*年度?\s*(?:）|\))?\s*"
-    r"(?:政府)?(?:信息|政务)公开(?:工作)?(?:年度)?(?:工作)?报告"
+_REPORT = r"(?:政府)?(?:信息|政务)公开(?:工作)?(?:年度)?(?:工作)?报告"
+# Titles put the year before the body, after it, or at the end: 青槐镇2016年…报告,
+# 2016年度澄河区青槐镇…报告, 澄河区青槐镇…年度报告（2016年度）.
+_TITLE_RES = (
+    re.compile(
+        rf"(?P<body>[{_CJK}（）()]{{2,40}}?)\s*(?:（|\()?\s*(?P<year>(?:19|20)\d{{2}})\s*年度?\s*(?:）|\))?\s*"
+        + _REPORT
+    ),
+    re.compile(rf"(?P<year>(?:19|20)\d{{2}})\s*年度?\s*(?P<body>[{_CJK}（）()]{{2,40}}?)" + _REPORT),
+    re.compile(rf"(?P<body>[{_CJK}]{{2,40}}?)" + _REPORT + r"\s*[（(]\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*[）)]"),
 )
+# Words glued before or after the body in the title's sentence or by joined lines:
+# 现公布澄河区柳岸街道办事处2017年度…, 首页>年度报告 / 石桥乡…, 由…人民政府编制的2016年度…
+_BODY_LEAD_RE = re.compile(rf"^[{_CJK}（）()]*(?:公布|发布|印发|现将|特将|报告|首页|位置|栏目)|^由")
+# 我镇, 本街道, 我局: the report speaking of itself, no name.
+_SELF_REFERENCE_RE = re.compile(r"^[我本](?:镇|乡|街道?|区|县|市|局|委|办|单位|机关|部门)$")
+_BODY_TAIL_RE = re.compile(r"(?:关于|(?:负责)?编制的?|发布的?|的)$")
 _COMPILED_BY_RE = re.compile(rf"由(?P<body>[{_CJK}]{{2,40}}?)(?:负责)?编制")
 _YEAR_PATTERNS = (
     re.compile(r"统计期限(?:为|是)?自?\s*(?P<year>(?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"),
     re.compile(r"结合(?P<year>(?:19|20)\d{2})\s*年度?工作实际"),
     re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度(?:政府)?(?:信息|政务)公开"),
+    re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:政府)?(?:信息|政务)公开(?:工作)?(?:年度)?报告"),
     re.compile(r"截[止至]到?\s*(?P<year>(?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日"),
 )
 # Government suffixes that are not part of the body's name.
-_GOV_SUFFIX_RE = re.compile(r"(?:人民政府|政府|办事处)$")
+_GOV_SUFFIX_RE = re.compile(r"(?:人民政府|政府|办事处|人民)$")
 # Administrative units, outermost first; the last one found is the body's level.
 _LEVEL_RE = re.compile(rf"[{_CJK}]+?(?:自治区|自治州|省|市|地区|盟|自治县|区|县|旗|街道|镇|乡)")
 _LEVELS = ("街道", "镇", "乡", "区", "县", "市", "旗")
@@ -46,14 +60,14 @@ def extract_meta(text: str) -> ReportMeta:
     """Find body, parent region, level, year and aliases; warn about what is missing."""
     warnings: list[str] = []
     head = text[:600]
-    title = _TITLE_RE.search(_join_lines(head))
+    title = _find_title(_join_lines(head))
     body_raw, body_span = None, None
     year, year_span = None, None
     if title:
-        body_raw = title["body"]
-        year = int(title["year"])
+        body_raw, year_text = title
+        year = int(year_text)
         body_span = _locate(text, body_raw)
-        year_span = _locate(text, title["year"])
+        year_span = _locate(text, year_text)
     if body_raw is None:
         compiled = _COMPILED_BY_RE.search(text)
         if compiled:
@@ -87,6 +101,37 @@ def extract_meta(text: str) -> ReportMeta:
         year_span=year_span,
         warnings=tuple(warnings),
     )
+
+
+def _find_title(head: str) -> tuple[str, str] | None:
+    """(body as written, year) of the earliest title-like phrase whose body survives trimming."""
+    found = []
+    for pattern in _TITLE_RES:
+        for match in pattern.finditer(head):
+            body = _trim_body(match["body"])
+            if body and body.endswith("人民") and head.startswith("政府", match.end("body")):
+                body += "政府"  # 青槐镇人民|政府信息公开: the lazy body stopped inside 人民政府
+            if body:
+                found.append((match.start(), body, match["year"]))
+                break
+    if not found:
+        return None
+    _, body, year = min(found)
+    return body, year
+
+
+def _trim_body(raw: str) -> str | None:
+    """The body's name without the words around it; None when nothing name-like is left."""
+    body = raw
+    previous = None
+    while previous != body:
+        previous = body
+        body = _BODY_LEAD_RE.sub("", body)
+        body = _BODY_TAIL_RE.sub("", body)
+    name = _GOV_SUFFIX_RE.sub("", body.strip("（）() "))
+    if len(name) < 2 or _SELF_REFERENCE_RE.match(name):
+        return None
+    return body
 
 
 def _join_lines(head: str) -> str:
@@ -150,6 +195,8 @@ def _aliases(body: str, short: str, parent: str | None, level: str | None, raw: 
     if level == "department":
         if parent and body.find(parent) > 0:
             names.append(body[body.find(parent) :])  # 北京市通州区财政局 -> 通州区财政局
+        if parent and parent in body and len(body) - body.find(parent) - len(parent) >= 3:
+            names.append(body[body.find(parent) + len(parent) :])  # 澄河区水务局 -> 水务局
     else:
         if parent:
             names += [parent + body, parent + short]
@@ -173,4 +220,6 @@ def to_pinyin(name: str) -> list[str]:
     forms = ["".join(syllables).capitalize()]
     for first in pinyin(name[0], style=Style.NORMAL, heteronym=True)[0][:3]:
         forms.append((first + "".join(syllables[1:])).capitalize())
+    if any(s[0] in "aoe" for s in syllables[1:]):  # 柳岸 is written Liu'an as well as Liuan
+        forms.append("".join(("'" + s if i and s[0] in "aoe" else s) for i, s in enumerate(syllables)).capitalize())
     return list(dict.fromkeys(forms))

@@ -1,8 +1,10 @@
 """Figures stated in sentences: 2017年我镇主动公开政府政务信息共121条.
 
-Each number that carries a counting unit becomes a fact whose evidence span is its sentence
-and whose label is the phrase of its clause before the number. Article numbers (第15条),
-dates, percentages, phone numbers and plans or targets (计划…不少于4次) are not figures.
+Each number that carries a counting unit (also in Chinese numerals: 培训三次) becomes a fact
+whose evidence span is its sentence and whose label is the phrase of its clause before the
+number. Article numbers (第15条), dates, percentages, phone numbers, deadlines (15个工作日), plans
+or targets (计划…不少于4次) and changes against another year (较去年增加135条) are not figures.
+Zeros stated in words (未发生行政复议和行政诉讼案件) become one 0 per subject.
 """
 
 from __future__ import annotations
@@ -15,15 +17,41 @@ from assistant.records import Fact, Span
 
 _SENTENCE_RE = re.compile(r"[^。！？；;!?\n]+[。！？；;!?]?")
 _CLAUSE_BREAK = "，,、：:（）()“”\"《》 \t\u3000\u00a0"
+# 余/多 after a number (180余人次, 3000多份) mark a rounded count: the number is kept. A 个 that
+# counts days or months (15个工作日, 6个月) is a deadline, not a figure.
 _FIGURE_RE = re.compile(
-    r"(?P<num>[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:\.[0-9]+)?)\s*(?P<wan>万)?\s*"
-    r"(?P<unit>人次|万元|件|条|次|人|个|篇|项|期|场|份|家)"
+    r"(?P<num>[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:\.[0-9]+)?)\s*(?P<wan>万)?\s*(?:余|多)?\s*"
+    r"(?P<unit>人次|万元|件|条|次|人|个(?!工作日|月|小时|百分点)|篇|项|期|场|份|家|名|元|起|宗|处(?![理置罚分长室级]))"
 )
+# Small counts written in Chinese numerals (培训三次, 申请十二件), for units that rarely end a
+# word: 个, 条, 项 and 人 do (两个责任, 一条龙, 三项制度). The characters before the numeral must not
+# make it part of a word (统一, 之一, 第三, 每一, 同一件事), and 一次性 is not a count.
+_CN_FIGURE_RE = re.compile(
+    r"(?<![统唯之万专同第逐进单合划每这那哪某任几若再又一二两三四五六七八九十百千零〇])"
+    r"(?P<num>[一二两三四五六七八九十百千零〇]+)\s*(?:余|多)?\s*"
+    r"(?P<unit>人次|件|次(?!性)|篇|期|场|起|宗|名)"
+)
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_POWERS = {"十": 10, "百": 100, "千": 1000}
 # Things that look like figures but are not: 第15条, 第9至12条, 《条例》第33条.
 _ARTICLE_BEFORE_RE = re.compile(r"(?:第|至|第[0-9０-９]+至|-|~|～)\s*$")
 # A figure its clause marks as a plan, target or lower bound (计划开展专题培训不少于4次) is not a
 # count of the year: recording it would contradict the real figure.
 _NOT_A_COUNT_RE = re.compile(r"计划|拟|力争|争取|预计|目标|不少于|不低于|至少|下一年|明年")
+# 结转下一年度2件 is this year's count of requests carried over, not a plan for next year.
+_CARRIED_OVER_RE = re.compile(r"结转|转入")
+# A clause that names nothing before its number (另有2件结转…, 1件结转…): the carry-over follows it.
+_CONNECTIVE_RE = re.compile(r"(?:另有|还有|尚有|其中|剩余|余下|共|合计)?")
+# A change against another year (较去年增加135条, 比2015年减少3件), a frequency (每季度召开1次)
+# or a running total since some year (2008年以来累计) is not the count of the report's year either.
+_NOT_THIS_YEAR_RE = re.compile(
+    r"同比|环比|上年同期|相比|[较比](?:上一?年|去年|前年|(?:19|20)\d{2}\s*年)|以来"
+    r"|每(?:年|半年|季度?|月|旬|周|天|日)"
+    r"|(?:增加|减少|增长|下降|上升|提高|降低)了?$"  # 主动公开信息增加56条
+    r"|(?:上一?年度?|去年|前年)(?:为|是|共|同期)|(?:19|20)\d{2}\s*年度?(?:为|是)$"  # （上年为8件）
+)
+# A clause that only sets the topic of the next one: 在重点领域方面， / 在依申请公开工作中，
+_TOPIC_CLAUSE_RE = re.compile(r"(?:^|[，,；;：:。])(?P<topic>[^，,；;：:。0-9０-９]{2,20}(?:方面|工作中))[，,]\s*$")
 _HEADING_RE = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[）)]|第[一二三四五六七八九十]+[章部分节])"
 )
@@ -32,9 +60,25 @@ _ALL_ON_TIME_RE = re.compile(r"(?:所有|全部|均)[^。；]{0,12}(?:按时|按
 _ALL_ON_TIME_SUBJECT_RE = re.compile(r"(?:所有|全部)[^。；]{0,6}申请")
 
 
-# "未发生…行政诉讼案": a zero stated in words. The clause must name exactly one such subject.
-_NONE_HAPPENED_RE = re.compile(r"(?:未发生|没有发生|未收到|没有收到|未出现|无)")
-_NONE_SUBJECTS = (("行政复议", "件"), ("行政诉讼", "件"), ("收费", "万元"), ("举报", "件"), ("投诉", "件"), ("申诉", "件"))
+# "未发生…行政诉讼案": a zero stated in words, for each subject named after the negation, or
+# before a 均未/也无/均为0 that closes the clause (行政复议、行政诉讼均未发生). One clause may name
+# several subjects (未发生行政复议和行政诉讼案件): each gets its own zero.
+_NONE_HAPPENED_RE = re.compile(
+    r"未发生|没有发生|未收到|没有收到|未接到|没有接到|未受理|未出现|不存在|未产生|(?:未|没有|不)(?:向[^，,；;。]{0,8})?收取|免收|无(?!法|论|偿|需|关)"
+)
+_NONE_AFTER_RE = re.compile(r"(?:均|都|皆|也|亦)(?:未发生|没有发生|未收到|没有|未|无)|(?:(?:均|都|皆|各)?(?:为|是)|各)\s*(?:零|[0０](?![0-9０-９.]))")
+_CONNECTOR = r"(?:和|及|以及|与|或者?|、|/)"
+_NONE_SUBJECTS = (
+    (re.compile(r"行政复议"), "件"),
+    (re.compile(r"行政诉讼"), "件"),
+    (re.compile(r"收费|收取[^，,；;。]{0,12}?费用?"), "万元"),
+    (re.compile(rf"(?:举报|投诉|申诉)(?:{_CONNECTOR}?(?:举报|投诉|申诉))*"), "件"),
+    # requests only where the clause ends on them (未收到政府信息公开申请, 无依申请公开事项):
+    # 未发生因政府信息公开申请引起的行政复议 is about reconsideration, not requests
+    (re.compile(r"(?:收到|接到|受理|发生|无)[^，,；;。]{0,24}(?:申请|依申请公开)(?:事项|件|的情况|情况)?$"), "件"),
+)
+# Asides in brackets (包括信访、举报) name no subject of the clause.
+_ASIDE_RE = re.compile(r"[（(][^（()）]*[）)]")
 
 
 def parse_prose_facts(text: str, exclude: Sequence[Span] = ()) -> tuple[Fact, ...]:
@@ -50,17 +94,19 @@ def parse_prose_facts(text: str, exclude: Sequence[Span] = ()) -> tuple[Fact, ..
         if _HEADING_RE.match(sentence) and len(sentence) < 40 and not sentence.endswith("。"):
             continue
         section = _section_at(headings, start)
-        for figure in _FIGURE_RE.finditer(sentence):
-            if _ARTICLE_BEFORE_RE.search(sentence[: figure.start()]):
+        zeros = _stated_zeros(text, start, end, section)
+        for figure_start, figure_end, value, unit in _figures(sentence):
+            if _ARTICLE_BEFORE_RE.search(sentence[:figure_start]):
                 continue
-            parsed = parse_cell(figure["num"] + (figure["wan"] or ""))
-            if parsed is None or parsed.value is None:
+            if value == 0 and _inside(start + figure_start, start + figure_end, [z.value_span for z in zeros]):
+                continue  # 行政复议和行政诉讼均为0件: already a zero per subject
+            phrase = _phrase_before(sentence, figure_start)
+            after = _phrase_after(sentence, figure_end)
+            if _CONNECTIVE_RE.fullmatch(phrase) and _CARRIED_OVER_RE.match(after):
+                phrase = after  # 另有2件结转至2019年继续办理
+            if not phrase or _NOT_THIS_YEAR_RE.search(phrase):
                 continue
-            unit = figure["unit"]
-            if figure["wan"] and unit == "元":
-                unit = "万元"
-            phrase = _phrase_before(sentence, figure.start())
-            if not phrase or _NOT_A_COUNT_RE.search(phrase):
+            if _NOT_A_COUNT_RE.search(phrase) and not _CARRIED_OVER_RE.search(phrase):
                 continue
             facts.append(
                 Fact(
@@ -68,15 +114,43 @@ def parse_prose_facts(text: str, exclude: Sequence[Span] = ()) -> tuple[Fact, ..
                     table=section,
                     row_path=(phrase,),
                     column=None,
-                    value=parsed.value,
+                    value=value,
                     unit=unit,
-                    raw=figure.group(0),
+                    raw=sentence[figure_start:figure_end],
                     span=Span(start, end),
-                    value_span=Span(start + figure.start(), start + figure.end()),
+                    value_span=Span(start + figure_start, start + figure_end),
                 )
             )
-        facts += _stated_zeros(text, start, end, section)
+        facts += zeros
     return tuple(facts)
+
+
+def _figures(sentence: str) -> list[tuple[int, int, float, str]]:
+    """(start, end, value, unit) of each counted number, in Arabic or Chinese numerals."""
+    found = []
+    for figure in _FIGURE_RE.finditer(sentence):
+        unit = figure["unit"]
+        if figure["wan"] and unit == "元":  # 2.5万元 is 2.5 in 万元, not 25000
+            parsed, unit = parse_cell(figure["num"]), "万元"
+        else:
+            parsed = parse_cell(figure["num"] + (figure["wan"] or ""))
+        if parsed is not None and parsed.value is not None:
+            found.append((figure.start(), figure.end(), parsed.value, unit))
+    for figure in _CN_FIGURE_RE.finditer(sentence):
+        found.append((figure.start(), figure.end(), float(_chinese_number(figure["num"])), figure["unit"]))
+    return sorted(found)
+
+
+def _chinese_number(numeral: str) -> int:
+    """十二 -> 12, 二十 -> 20, 一百零五 -> 105."""
+    total, digit = 0, 0
+    for char in numeral:
+        if char in _CN_POWERS:
+            total += (digit or 1) * _CN_POWERS[char]
+            digit = 0
+        else:
+            digit = _CN_DIGITS[char]
+    return total + digit
 
 
 def _stated_zeros(text: str, start: int, end: int, section: str) -> list[Fact]:
@@ -85,30 +159,50 @@ def _stated_zeros(text: str, start: int, end: int, section: str) -> list[Fact]:
     position = start
     for clause in re.split(r"([，,；;。])", text[start:end]):
         clause_start, position = position, position + len(clause)
-        if len(clause) < 4 or _FIGURE_RE.search(clause) or not _NONE_HAPPENED_RE.search(clause):
+        if len(clause) < 4:
             continue
-        subjects = [(word, unit) for word, unit in _NONE_SUBJECTS if word in clause]
-        if len(subjects) != 1 or ("诉讼" in clause and "复议" in clause):
-            continue
-        negation = _NONE_HAPPENED_RE.search(clause)
-        if clause.find(subjects[0][0]) < negation.start():
-            continue  # the subject must follow the negation: 未发生…行政诉讼
+        main = _ASIDE_RE.sub(lambda m: "　" * len(m.group()), clause)
+        after, negation = _NONE_AFTER_RE.search(main), _NONE_HAPPENED_RE.search(main)
+        figures = _figures(main)
+        if figures and not (after and all(value == 0 for _, _, value, _ in figures)):
+            continue  # a clause with real figures is read by the figures
+        subjects = []
+        for pattern, unit in _NONE_SUBJECTS:
+            named = pattern.search(main)
+            if named and ((after and named.end() <= after.start()) or (negation and named.start() > negation.start())):
+                subjects.append((pattern, unit))
         raw = clause.strip(_CLAUSE_BREAK)
         raw_start = clause_start + clause.find(raw)
-        found.append(
-            Fact(
-                kind="prose",
-                table=section,
-                row_path=(raw,),
-                column=None,
-                value=0.0,
-                unit=subjects[0][1],
-                raw=raw,
-                span=Span(start, end),
-                value_span=Span(raw_start, raw_start + len(raw)),
+        for pattern, unit in subjects:
+            label = _ASIDE_RE.sub("", _FIGURE_RE.sub("", clause)).strip(_CLAUSE_BREAK)  # 收费为0元 -> 收费为
+            label = _without(label, [other for other, _ in subjects if other is not pattern])
+            found.append(
+                Fact(
+                    kind="prose",
+                    table=section,
+                    row_path=(label,),
+                    column=None,
+                    value=0.0,
+                    unit=unit,
+                    raw=raw,
+                    span=Span(start, end),
+                    value_span=Span(raw_start, raw_start + len(raw)),
+                )
             )
-        )
     return found
+
+
+def _without(clause: str, subjects: Sequence[re.Pattern[str]]) -> str:
+    """The clause about one subject only, so that its label names that subject alone:
+    未发生行政复议和行政诉讼案件 -> 未发生行政复议案件 / 未发生行政诉讼案件."""
+    for subject in subjects:
+        named = rf"(?:申请|提起|提出)?(?:{subject.pattern})(?:案件|案)?"
+        for pattern in (rf"{_CONNECTOR}[^，,、和及与或]{{0,6}}?{named}", rf"{named}{_CONNECTOR}", named):
+            cut = re.sub(pattern, "", clause, count=1)
+            if cut != clause:
+                clause = cut
+                break
+    return clause
 
 
 def table_regions(facts: Sequence[Fact]) -> tuple[Span, ...]:
@@ -146,12 +240,28 @@ def _inside(start: int, end: int, spans: Sequence[Span]) -> bool:
     return any(s.start <= start and end <= s.end for s in spans)
 
 
+def _phrase_after(sentence: str, position: int) -> str:
+    """The rest of the clause after a number, when it is short enough to be its label."""
+    cut = position
+    while cut < len(sentence) and sentence[cut] not in "，,；;：:。":
+        cut += 1
+    phrase = sentence[position:cut].strip(_CLAUSE_BREAK)
+    return phrase if len(phrase) <= 20 else ""
+
+
 def _phrase_before(sentence: str, position: int) -> str:
-    """The clause before the number: 截止到2018年12月31日，发生依申请公开6件 -> 发生依申请公开."""
+    """The clause before the number: 截止到2018年12月31日，发生依申请公开6件 -> 发生依申请公开.
+
+    A clause that only names the topic (在重点领域方面，共公开信息212条) stays in front: without it
+    共公开信息 would read as all proactive disclosure.
+    """
     cut = position
     while cut > 0 and sentence[cut - 1] not in "，,；;：:。":
         cut -= 1
     phrase = sentence[cut:position].strip(_CLAUSE_BREAK)
+    topic = _TOPIC_CLAUSE_RE.search(sentence[:cut])
+    if topic and phrase:
+        phrase = topic["topic"] + "，" + phrase
     return phrase
 
 

@@ -96,7 +96,8 @@ BREAKDOWN_CUES: dict[str, tuple[str, ...]] = {
         "outcome", "results", r"how were .{0,40}(handled|answered|dealt with|processed)", "handling",
     ),
     "channel": (
-        "按渠道", "各渠道", "渠道", "方式", "途径", "形式",
+        # 其他方式/其他形式 name one row (其他形式申请数), not a breakdown
+        "按渠道", "各渠道", "渠道", "(?<!其他)方式", "(?<!其他)途径", "(?<!其他)形式",
         "by channel", "channel", "by means", r"how were .{0,40}(submitted|made|received|filed|sent)",
         "through which", "by what means", "breakdown", "broken down", "split",
     ),

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from assistant.ingest.findings import find_inconsistencies
+from assistant.ingest.loaders import load_document
 from assistant.ingest.old_tables import parse_old_table
+from assistant.ingest.pipeline import parse_document
 from assistant.ingest.prose import find_all_on_time_claims, parse_prose_facts, table_regions
 from assistant.records import Fact, Span
 
@@ -72,3 +74,33 @@ def test_total_column_and_total_row():
     ]
     kinds = sorted(f.message.split(",")[0] for f in find_inconsistencies(facts))
     assert kinds == ["（一）予以公开 [总计] = 5"]
+
+
+def _parsed(tmp_path, text):
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return parse_document(load_document(path))
+
+
+def test_prose_about_key_areas_is_not_the_proactive_total(tmp_path):
+    """在重点领域方面，共公开信息212条 counts key-area items, not all proactive items."""
+    text = (
+        "2018年，芦湾镇共主动公开政府信息1046条。在重点领域方面，共公开信息212条。\n"
+        "统计指标 | 单位 | 统计数\n"
+        "一、主动公开情况 |  | \n"
+        "（一）主动公开政府信息数 | 条 | 1046\n"
+        "（二）重点领域公开政府信息数 | 条 | 212\n"
+    )
+    parsed = _parsed(tmp_path, text)
+    assert {(f.value, f.metric) for f in parsed.facts if f.kind == "prose"} == {(1046, "proactive_total"), (212, "proactive_key_areas")}
+    assert parsed.findings == ()
+
+
+def test_yuan_in_the_text_against_wan_yuan_in_the_table(tmp_path):
+    table = "统计指标 | 单位 | 统计数\n七、依申请公开信息收取的费用 | 万元 | {}\n"
+    agree = _parsed(tmp_path, "全年收取检索、复制费用共计150元。\n" + table.format("0.015"))
+    assert [f.unit for f in agree.facts if f.kind == "prose"] == ["元"]
+    assert agree.findings == ()
+    differ = _parsed(tmp_path, "全年收取检索、复制费用共计150元。\n" + table.format("1"))
+    assert [f.kind for f in differ.findings] == ["prose_vs_table"]
+    assert "150元" in differ.findings[0].message

@@ -41,3 +41,45 @@ def test_nothing_found_gives_warnings_and_nulls():
     meta = extract_meta("本单位认真做好各项工作。")
     assert meta.body is None and meta.year is None and meta.aliases == ()
     assert len(meta.warnings) == 2
+
+
+@pytest.mark.parametrize(
+    ("opening", "body", "parent", "level", "year"),
+    [
+        # no title: the first sentence announces the report
+        (
+            "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）要求，现公布澄河区柳岸街道办事处"
+            "2017年度政府信息公开工作年度报告。",
+            "柳岸街道", "澄河区", "街道", 2017,
+        ),
+        ("2016年度澄河区青槐镇政府信息公开工作年度报告\n一、概述", "青槐镇", "澄河区", "镇", 2016),
+        ("2016年青槐镇人民政府信息公开工作年度报告\n一、概述", "青槐镇", None, "镇", 2016),
+        ("澄河区芦湾镇政府信息公开工作年度报告（2018年度）\n", "芦湾镇", "澄河区", "镇", 2018),
+        ("澄河区芦湾镇人民政府关于2018年政府信息公开工作年度报告\n", "芦湾镇", "澄河区", "镇", 2018),
+        # a web page's breadcrumb or column name glued to the title when lines are joined
+        ("当前位置：首页 > 政务公开 > 年度报告\n石桥乡人民政府2015年政府信息公开工作年度报告\n", "石桥乡", None, "乡", 2015),
+        ("政府信息公开年度报告\n澄河区石桥乡2015年政府信息公开工作年度报告\n", "石桥乡", "澄河区", "乡", 2015),
+        ("本报告是根据《条例》要求，由澄河区青槐镇人民政府编制的2016年度政府信息公开年度报告。", "青槐镇", "澄河区", "镇", 2016),
+    ],
+)
+def test_titles_as_other_clerks_write_them(opening, body, parent, level, year):
+    meta = extract_meta(opening)
+    assert (meta.body, meta.parent, meta.level, meta.year) == (body, parent, level, year)
+    assert not [alias for alias in meta.aliases if alias.endswith("人民") or "报告" in alias or "公布" in alias]
+
+
+def test_pinyin_with_syllable_apostrophe():
+    meta = extract_meta("澄河区柳岸街道办事处2017年政府信息公开工作年度报告")
+    assert {"Liuan", "Liu'an", "Liu'an Subdistrict"} <= set(meta.aliases)
+
+
+def test_a_report_speaking_of_itself_names_no_body():
+    meta = extract_meta("我镇2016年政府信息公开工作年度报告如下。\n本报告由澄河区青槐镇人民政府编制。")
+    assert (meta.body, meta.parent, meta.year) == ("青槐镇", "澄河区", 2016)
+    assert extract_meta("本溪市2016年政府信息公开工作年度报告").body == "本溪市"
+
+
+def test_department_is_also_known_without_its_district():
+    meta = extract_meta("澄河区水务局2014年政府信息公开工作年度报告")
+    assert (meta.body, meta.parent, meta.level) == ("澄河区水务局", "澄河区", "department")
+    assert "水务局" in meta.aliases

@@ -135,3 +135,137 @@ def test_pipe_rows_with_blank_and_dash_cells():
 
 def test_no_header_no_facts(jugezhuang_text):
     assert parse_old_table(jugezhuang_text).facts == ()
+
+
+# ---------------------------------------------------------------------------------------------
+# Realistic old-template reports written the way other clerks write them (invented bodies under
+# an invented district): tab-separated rows, PDF layout with the value before the unit and a
+# page break, seed-like flattened cells copied from a web page (&nbsp;, <br/>), single-space
+# rows with a repeated header. Each has a truth file typed by hand next to it.
+
+import json  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from assistant.catalogue import normalise_label  # noqa: E402
+from assistant.ingest.loaders import load_document  # noqa: E402
+from assistant.ingest.pipeline import parse_document  # noqa: E402
+
+REALISTIC = Path(__file__).resolve().parents[1] / "fixtures" / "realistic"
+OLD_FIXTURES = ["old_qinghuai_2016", "old_liuan_2017", "old_shiqiao_2015", "old_luwan_2018"]
+
+
+@pytest.fixture(scope="module", params=OLD_FIXTURES)
+def realistic(request):
+    path = REALISTIC / f"{request.param}.txt"
+    truth = json.loads((REALISTIC / f"{request.param}.truth.json").read_text(encoding="utf-8"))
+    return path.read_text(encoding="utf-8"), parse_document(load_document(path)), truth
+
+
+def test_realistic_every_table_value_with_its_metric(realistic):
+    text, report, truth = realistic
+    assert report.template == "old_table"
+    table = [f for f in report.facts if f.kind == "table"]
+    expected = [f for f in truth["facts"] if f["source"] == "table"]
+    got = [(f.row_path[-1], f.value, f.unit, f.metric) for f in table]
+    assert got == [(f["label"], f["value"], f["unit"], f["metric"]) for f in expected]
+    for fact in table:
+        assert text[fact.value_span.start : fact.value_span.end] == fact.raw
+        assert fact.span.start <= fact.value_span.start and fact.value_span.end <= fact.span.end
+
+
+def test_realistic_body_year_and_no_false_findings(realistic):
+    _, report, truth = realistic
+    meta = report.meta
+    assert (meta.body, meta.year, meta.parent, meta.level) == (truth["body"], truth["year"], truth["parent"], truth["level"])
+    assert report.findings == ()
+    assert not [w for w in report.warnings if "统计指标" in w or "cell" in w]
+
+
+def test_realistic_prose_figures_are_not_read_from_the_table(realistic):
+    """A table parsed to its end leaves no table row to the prose reader (which would
+    read ``（1）当面申请数 ８ 件`` as a sentence)."""
+    _, report, truth = realistic
+    table_labels = {normalise_label(f["label"]) for f in truth["facts"] if f["source"] == "table"}
+    prose_labels = [normalise_label(f.row_path[0]) for f in report.facts if f.kind != "table"]
+    assert not [label for label in prose_labels if label in table_labels]
+
+
+def test_value_column_before_unit_and_label_wrapped_after_values():
+    """pdftotext -layout: 统计数 before 单位, the label's last line printed under the row."""
+    text = (REALISTIC / "old_liuan_2017.txt").read_text(encoding="utf-8")
+    facts = parse_old_table(text).facts
+    first = facts[0]
+    assert first.row_path[-1] == "（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）"
+    assert (first.value, first.unit, first.raw) == (217, "条", "２１７")
+    children = [f.row_path[-1] for f in facts if f.row_path[:2] == ("一、主动公开情况", first.row_path[-1])]
+    assert children == [first.row_path[-1], "其中：主动公开规范性文件数", "制发规范性文件总数"]
+
+
+def test_page_break_keeps_the_nesting():
+    """- 2 - and the repeated 统计指标 header between two rows of the same group."""
+    text = (REALISTIC / "old_liuan_2017.txt").read_text(encoding="utf-8")
+    security = next(f for f in parse_old_table(text).facts if f.row_path[-1].startswith("危及国家安全"))
+    assert security.row_path[-2] == "（4）不同意公开答复数"
+
+
+def test_web_page_markup_is_padding():
+    text = (REALISTIC / "old_shiqiao_2015.txt").read_text(encoding="utf-8")
+    facts = parse_old_table(text).facts
+    assert not [f for f in facts if any("&nbsp" in label or "<br" in label for label in f.row_path)]
+    referred = next(f for f in facts if f.row_path[-1] == "8、告知通过其他途径办理数")
+    assert (referred.value, referred.unit) == (None, "件")  # a blank cell stays unknown
+
+
+def test_flattened_cells_with_the_value_before_the_unit():
+    text = (
+        "政府信息公开情况统计表\n统计指标\n统计数\n单位\n\n"
+        "三、依申请公开情况\n\n\n\n（一）收到申请数\n12\n件\n\n1.当面申请数\n—\n件\n\n"
+        "七、依申请公开信息收取的费用\n0.00\n万元\n"
+    )
+    facts = parse_old_table(text).facts
+    assert [(f.row_path[-1], f.value, f.unit) for f in facts] == [
+        ("（一）收到申请数", 12, "件"),
+        ("1.当面申请数", 0, "件"),
+        ("七、依申请公开信息收取的费用", 0, "万元"),
+    ]
+
+
+def test_rows_under_a_title_without_a_header_row():
+    rows = "\n".join(
+        f"{label}  （件）  {value}"
+        for label, value in [("（一）收到申请数", 5), ("1、当面申请数", 2), ("2、传真申请数", 0), ("3、网络申请数", 3), ("（二）申请办结数", 5)]
+    )
+    text = "附件：政府信息公开情况统计表\n三、依申请公开情况\n" + rows + "\n七、依申请公开信息收取的费用（万元） 0\n"
+    facts = parse_old_table(text).facts
+    assert [(f.row_path[-1], f.value, f.unit) for f in facts][:2] == [("（一）收到申请数", 5, "件"), ("1、当面申请数", 2, "件")]
+    assert (facts[-1].value, facts[-1].unit) == (0, "万元")  # the unit written in the label
+
+
+def test_a_title_mentioned_in_prose_is_no_table():
+    text = "具体数据详见附表。\n附表：政府信息公开情况统计表\n\n澄河区青槐镇人民政府\n2017年3月20日\n联系电话 86120345\n"
+    assert parse_old_table(text).facts == ()
+
+
+def test_pdf_rows_with_wrapped_tails_and_empty_cells():
+    """One row per line: a long label's tail on the next line joins it; a short label alone on
+    its line is a row whose cells were left empty, not the head of the next label."""
+    text = (
+        "政府信息公开情况统计表\n统计指标                                  单位      统计数\n"
+        "（二）重点领域公开政府信息数                  条        36\n"
+        "    主动公开环境核查审批、环境状况公报和重特大突发环境    条    2\n"
+        "    事件等信息数\n"
+        "    主动公开食品安全标准，食品生产经营许可、专项检查整治等信息数   条    3\n"
+        "4.不同意公开答复数   件   1\n"
+        "    其中：涉及国家秘密   件   0\n"
+        "    涉及商业秘密\n"
+        "    涉及个人隐私   件   1\n"
+    )
+    got = [(f.row_path[-1], f.value) for f in parse_old_table(text).facts]
+    assert got == [
+        ("（二）重点领域公开政府信息数", 36),
+        ("主动公开环境核查审批、环境状况公报和重特大突发环境事件等信息数", 2),
+        ("主动公开食品安全标准，食品生产经营许可、专项检查整治等信息数", 3),
+        ("4.不同意公开答复数", 1),
+        ("其中：涉及国家秘密", 0),
+        ("涉及个人隐私", 1),
+    ]

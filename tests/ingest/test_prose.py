@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
+from assistant.catalogue import load_catalogue
+from assistant.ingest.loaders import load_document
 from assistant.ingest.old_tables import parse_old_table
+from assistant.ingest.pipeline import parse_document
 from assistant.ingest.prose import find_all_on_time_claims, parse_prose_facts, table_regions
+from tests.conftest import ROOT
 
 
 def _figures(text, facts):
@@ -22,6 +30,12 @@ def test_jugezhuang_prose_figures(jugezhuang_text):
         ("我镇2017年度未发生针对本部门有关政府政务公开事务的行政复议案", 0, "件"),
         ("未发生针对本部门有关政府政务公开事务的行政诉讼案", 0, "件"),
         ("我镇政府政务公开未发生收费情况", 0, "万元"),
+        # 申诉 named, the bracketed aside (包括信访、举报) is not part of the label
+        ("未收到各类针对本部门政府政务公开事务有关的申诉案", 0, "件"),
+        # one clause, three subjects: one zero each, labelled by its own subject
+        ("由于我镇未发生针对本部门有关政府政务公开事务的行政复议案", 0, "件"),
+        ("由于我镇未发生针对本部门有关政府政务公开事务的行政诉讼案", 0, "件"),
+        ("由于我镇未发生针对本部门有关政府政务公开事务的有关的申诉案", 0, "件"),
     }
     for fact in facts:
         sentence = jugezhuang_text[fact.span.start : fact.span.end]
@@ -67,4 +81,114 @@ def test_plans_and_lower_bounds_are_not_counts_of_the_year():
         ("本年度共组织政务公开业务培训", 3, "次"),
         ("参训", 221, "人次"),
         ("我局将收到的", 12, "件"),  # 将 marks the object here, not the future
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Realistic narrative reports (tests/fixtures/realistic/narrative_*.txt): invented bodies,
+# written the way different clerks write. Each has a .truth.json: body, year, every figure with
+# its canonical metric, and fragments that must not become figures.
+
+REALISTIC = sorted((ROOT / "tests" / "fixtures" / "realistic").glob("narrative_*.txt"))
+
+
+@pytest.mark.parametrize("path", REALISTIC, ids=lambda p: p.stem)
+def test_realistic_narrative_reports_against_their_truth(path):
+    truth = json.loads(path.with_suffix(".truth.json").read_text(encoding="utf-8"))
+    parsed = parse_document(load_document(path))
+    text = parsed.document.text
+    assert (parsed.meta.body, parsed.meta.year) == (truth["body"], truth["year"])
+    matched: set[int] = set()
+    wrong = []
+    for expected in truth["facts"]:
+        low = text.index(expected["sentence_fragment"])
+        high = low + len(expected["sentence_fragment"])
+        hits = [
+            i
+            for i, f in enumerate(parsed.facts)
+            if f.value_span.start < high and f.value_span.end > low and f.value == expected["value"]
+            and f.metric == expected["metric"] and i not in matched
+        ]
+        if hits:
+            matched.add(hits[0])
+        else:
+            wrong.append(expected)
+    assert wrong == []
+    invented = [(f.raw, f.value, f.metric) for i, f in enumerate(parsed.facts) if i not in matched]
+    assert invented == []
+    for fragment in truth["not_facts"]:
+        low = text.index(fragment)
+        assert not [f.raw for f in parsed.facts if low <= f.value_span.start and f.value_span.end <= low + len(fragment)]
+    assert parsed.findings == ()
+    for fact in parsed.facts:
+        assert text[fact.value_span.start : fact.value_span.end] == fact.raw
+
+
+def _metrics(text):
+    catalogue = load_catalogue()
+    return {(f.row_path[0], f.value, f.unit, catalogue.match_prose(f.row_path[0], f.unit)) for f in parse_prose_facts(text)}
+
+
+def test_zeros_stated_in_words_one_per_subject():
+    text = (
+        "2015年，我镇未发生因政府信息公开申请引起的行政复议和行政诉讼案件，收到举报投诉0件。"
+        "行政复议、行政诉讼均未发生。"
+        "全年未收到涉及政府信息公开的举报和投诉。"
+        "本年度依申请公开信息收费为0元。"
+        "我乡未向申请人收取任何费用。"
+        "2016年，我乡没有收到政府信息公开申请。"
+        "对于没有现成信息需要另行制作的申请，告知申请人。"
+    )
+    assert _metrics(text) == {
+        ("我镇未发生因政府信息公开申请引起的行政复议", 0, "件", "reconsiderations"),
+        ("我镇未发生因政府信息公开申请引起的行政诉讼案件", 0, "件", "lawsuits"),
+        ("收到举报投诉", 0, "件", "complaints"),
+        ("行政复议均未发生", 0, "件", "reconsiderations"),
+        ("行政诉讼均未发生", 0, "件", "lawsuits"),
+        ("全年未收到涉及政府信息公开的举报和投诉", 0, "件", "complaints"),
+        ("本年度依申请公开信息收费为", 0, "万元", "fees"),
+        ("我乡未向申请人收取任何费用", 0, "万元", "fees"),
+        ("我乡没有收到政府信息公开申请", 0, "件", "requests_received"),
+    }
+
+
+def test_counts_in_other_wordings():
+    text = (
+        "街道办事处年内组织政务公开业务培训三次，参加培训人员共计180余人次。\n"
+        "配备专职工作人员2名，兼职信息员28名。\n"
+        "全年共发布政府信息1.2万余条，收取费用15元，专项经费2.5万元。\n"
+        "在重点领域方面，共公开信息212条。\n"
+    )
+    assert _metrics(text) == {
+        ("街道办事处年内组织政务公开业务培训", 3, "次", "training_sessions"),
+        ("参加培训人员共计", 180, "人次", "trainees"),
+        ("配备专职工作人员", 2, "名", "staff_full_time"),
+        ("兼职信息员", 28, "名", "staff_part_time"),
+        ("全年共发布政府信息", 12000, "条", "proactive_total"),
+        ("收取费用", 15, "元", "fees"),
+        ("专项经费", 2.5, "万元", "dedicated_budget"),
+        ("在重点领域方面，共公开信息", 212, "条", "proactive_key_areas"),
+    }
+
+
+def test_changes_frequencies_deadlines_and_other_years_are_not_counts():
+    text = (
+        "微信公众号推送信息420条，较去年增加135条。\n"
+        "与2015年相比，主动公开信息增加56条。\n"
+        "全年收到申请12件（上年为8件）。\n"
+        "街道每季度召开1次例会，每月更新一次公开栏。\n"
+        "在征求第三方意见后于15个工作日内作出答复，统一次序办理。\n"
+        "自2008年以来累计公开信息1万余条。\n"
+    )
+    assert {(phrase, value) for phrase, value, _, _ in _metrics(text)} == {("微信公众号推送信息", 420), ("全年收到申请", 12)}
+
+
+def test_carried_over_requests_named_after_their_number():
+    text = "全年共受理政府信息公开申请12件，办结10件，另有2件结转至2019年继续办理。结转下一年度继续办理3件。1件结转至2018年办理。"
+    assert _figures(text, parse_prose_facts(text)) == {
+        ("全年共受理政府信息公开申请", 12, "件"),
+        ("办结", 10, "件"),
+        ("结转至2019年继续办理", 2, "件"),
+        ("结转下一年度继续办理", 3, "件"),  # next year's carry-over is this year's count, not a plan
+        ("结转至2018年办理", 1, "件"),
     }
