@@ -69,6 +69,15 @@ def _english_unit(unit: str) -> str:
     return _ENGLISH_UNITS.get(unit, unit)
 
 
+def _english_amount(value: float, unit: str) -> str:
+    """2.5 万元 reads "2.5 x 10,000 yuan (25000 yuan)" in English; 0 万元 is simply "0 yuan"."""
+    if unit != "万元":
+        return f"{format_value(value)} {_english_unit(unit)}".strip()
+    if value == 0:
+        return "0 yuan"
+    return f"{format_value(value)} x 10,000 yuan ({format_value(round(value * 10_000, 2))} yuan)"
+
+
 class Answerer:
     """Answers understood questions over one open store."""
 
@@ -167,7 +176,7 @@ class Answerer:
         text = self._say(
             q,
             f"{org}{year}年{name}为{value_text}{unit}{markers}。",
-            f"{org}: {name} in {year}: {value_text} {_english_unit(unit)} {markers}.".replace("  ", " "),
+            f"{org}: {name} in {year}: {_english_amount(primary.value, unit)} {markers}.",
         )
         conflicts: list[tuple[float | str, Citation]] = []
         if others or claims:

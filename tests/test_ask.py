@@ -355,3 +355,11 @@ def test_a_channel_breakdown_still_lists_the_channels(old_template):
     data = old_template.ask("石桥乡2015年通过哪些方式收到申请").to_dict()
     assert (data["status"], data["value"]) == ("answered", 7)
     assert "其他形式申请数 1" in data["answer"] and "当面申请数 3" in data["answer"]
+
+
+def test_amounts_in_wan_yuan_read_plainly_in_english(assistant, narrative):
+    fees = assistant.ask("How much did Xinglan collect in administrative fees in 2021?").to_dict()
+    assert (fees["value"], fees["unit"]) == (1.3, "万元")
+    assert "1.3 x 10,000 yuan (13000 yuan)" in fees["answer"]
+    none = narrative.ask("How much did Yunxi charge in fees in 2015?").to_dict()
+    assert none["value"] == 0 and "0 yuan" in none["answer"] and "10,000" not in none["answer"]
