@@ -251,6 +251,9 @@ REPORTS = [
     # question without a year is ambiguous).
     ("syn13_wusong_2020", "雾松街道", "霁川区", "wusong", 2020, "spaces", {}),
     ("syn14_wusong_2021", "雾松街道", "霁川区", "wusong", 2021, "tabs", {"zero": "—"}),
+    # Printed reports: ruled tables with merged cells, read back from the PDF.
+    ("syn15_xianshi_2022", "霰石镇", "翠溟县", "xianshi", 2022, "pdf", {}),
+    ("syn16_yulan_2020", "萸岚乡", "霁川区", "yulan", 2020, "pdf", {"zero": "—", "big": True}),
 ]
 
 
@@ -574,6 +577,76 @@ def render_docx(report: Report) -> bytes:
     document.save(buffer)
     return buffer.getvalue()
 
+def render_pdf(report: Report) -> bytes:
+    """A printed report: ruled tables with merged header and label cells, as a PDF's text layer
+    and pdfplumber see them. Needs reportlab (the dev extra); bytes are reproducible."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    text_style = ParagraphStyle("body", fontName="STSong-Light", fontSize=10, leading=15, wordWrap="CJK")
+    cell_style = ParagraphStyle("cell", fontName="STSong-Light", fontSize=7, leading=9, wordWrap="CJK")
+
+    def table(rows: list[list[str]], spans: list[tuple[tuple[int, int], tuple[int, int]]], widths) -> Table:
+        data = [[Paragraph(html.escape(c), cell_style) if c else "" for c in row] for row in rows]
+        commands = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+        commands += [("SPAN", a, b) for a, b in spans]
+        grid = Table(data, colWidths=widths, repeatRows=0)
+        grid.setStyle(TableStyle(commands))
+        return grid
+
+    prose = prose_sections(report)
+    story: list = [Paragraph(report.title, text_style), Spacer(1, 6)]
+    story += [Paragraph(html.escape(t), text_style) for t in [H1, *prose[H1], H2]]
+    for s2 in report.s2:
+        width = 1 + len(s2.columns)
+        rows = [[s2.article] + [""] * (width - 1), ["信息内容", *s2.columns]]
+        rows += [[label, *(cell(report, v) for v in values)] for label, values in s2.rows]
+        story += [table(rows, [((0, 0), (width - 1, 0))], [120] + [360 / (width - 1)] * (width - 1)), Spacer(1, 6)]
+
+    story.append(Paragraph(H3, text_style))
+    s3 = report.s3_rows
+    rows = [[S3_NOTE] + [""] * 2 + ["申请人情况"] + [""] * 6,
+            [""] * 3 + ["自然人", LEGAL, "", "", "", "", "总计"],
+            [""] * 3 + ["", *APPLICANTS[1:], ""]]
+    spans = [((0, 0), (2, 2)), ((3, 0), (9, 0)), ((3, 1), (3, 2)), ((4, 1), (8, 1)), ((9, 1), (9, 2))]
+    first_row: dict[tuple[str, ...], int] = {}
+    last_row: dict[tuple[str, ...], int] = {}
+    for i, row in enumerate(s3, start=3):
+        rows.append([""] * 3 + [cell(report, v) for v in row.values])
+        for depth in range(1, len(row.path) + 1):
+            first_row.setdefault(row.path[:depth], i)
+            last_row[row.path[:depth]] = i
+    for prefix, top in first_row.items():
+        depth = len(prefix)
+        right = 2 if any(r.path == prefix for r in s3) else depth - 1
+        rows[top][depth - 1] = prefix[-1]
+        if (right, last_row[prefix]) != (depth - 1, top):
+            spans.append(((depth - 1, top), (right, last_row[prefix])))
+    story += [table(rows, spans, [60, 60, 90] + [40] * 7), Spacer(1, 6)]
+
+    story.append(Paragraph(H4, text_style))
+    rows = [["行政复议"] + [""] * 4 + ["行政诉讼"] + [""] * 9,
+            [""] * 5 + ["未经复议直接起诉"] + [""] * 4 + ["复议后起诉"] + [""] * 4,
+            list(S4_COLUMNS * 3),
+            [cell(report, v) for v in report.s4]]
+    spans = [((0, 0), (4, 1)), ((5, 0), (14, 0)), ((5, 1), (9, 1)), ((10, 1), (14, 1))]
+    story += [table(rows, spans, [32] * 15), Spacer(1, 6)]
+    for heading in (H5, H6):
+        story += [Paragraph(html.escape(t), text_style) for t in (heading, *prose[heading])]
+    story.append(Paragraph(MARKER, text_style))
+
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(buffer, pagesize=A4, invariant=1, title=report.title,
+                                 subject="synthetic test data, invented bodies", leftMargin=40, rightMargin=40)
+    document.build(story)
+    return buffer.getvalue()
+
 
 RENDERERS = {
     "html": (".html", render_html),
@@ -583,6 +656,7 @@ RENDERERS = {
     "tabs": (".txt", render_tabs),
     "spaces": (".txt", render_spaces),
     "docx": (".docx", render_docx),
+    "pdf": (".pdf", render_pdf),
 }
 
 
@@ -597,7 +671,7 @@ def generate(out_dir: Path, seed: int = 20240611) -> list[Path]:
         content = render(report)
         path = out_dir / f"{report.name}{suffix}"
         if isinstance(content, bytes):
-            path.write_bytes(_stable_docx(content))
+            path.write_bytes(_stable_docx(content) if suffix == ".docx" else content)
         else:
             path.write_text(content, encoding="utf-8")
         truth = out_dir / f"{report.name}.truth.json"
@@ -617,6 +691,7 @@ def _dump_truth(truth: dict) -> str:
 
     facts = ",\n  ".join(compact(f) for f in truth["facts"])
     return text + ',\n "facts": [\n  ' + facts + "\n ]\n}\n"
+
 
 
 def _stable_docx(data: bytes) -> bytes:

@@ -512,12 +512,19 @@ def _outside(bboxes: Iterable[tuple[float, float, float, float]]) -> Callable[[d
     return keep
 
 
+# A narrow printed cell wraps 社会公益组织 as 社会公益\n组织: between Chinese characters the break
+# is the page's, not the author's, and joins without a space.
+_CJK_CHAR = r"[\u3001-\u303f\u4e00-\u9fff\uff01-\uffef]"
+_WRAPPED_CJK = re.compile(rf"(?<={_CJK_CHAR})[ \t]*\n[ \t]*(?={_CJK_CHAR})")
+
+
 def _pdf_table_lines(rows: list[list[str | None]]) -> list[str]:
     """pdfplumber gives None for the grid positions a merged cell covers: those are skipped,
-    so a merged cell appears once; an empty cell ("") is kept."""
+    so a merged cell appears once; an empty cell ("") is kept. Wrapped Chinese cell text is
+    joined back."""
     lines = []
     for row in rows:
-        cells = [_one_line(cell) for cell in row if cell is not None]
+        cells = [_one_line(_WRAPPED_CJK.sub("", cell)) for cell in row if cell is not None]
         if any(cells):
             lines.append(CELL_SEPARATOR.join(cells))
     return lines

@@ -93,7 +93,7 @@ REPORTS = sorted(p for p in SYNTHETIC.glob("*") if p.suffix != ".json" and p.wit
 def test_synthetic_set_is_present():
     assert len(REPORTS) >= 12
     layouts = {json.loads(p.with_suffix(".truth.json").read_text(encoding="utf-8"))["layout"] for p in REPORTS}
-    assert {"html", "md", "cells", "glued", "tabs", "spaces", "docx"} <= layouts
+    assert {"html", "md", "cells", "glued", "tabs", "spaces", "docx", "pdf"} <= layouts
 
 
 def test_synthetic_set_is_what_the_generator_writes(tmp_path):
