@@ -24,7 +24,22 @@ _LEGAL_ENTITY_COLUMNS = ("商业企业", "科研机构", "社会公益组织", "
 _QUESTION_WORDS = frozenset({"哪些", "什么", "多少", "是否", "如何", "怎么", "怎样", "存在", "情况", "工作", "政府", "信息", "公开", "信息公开", "政务", "政务公开"})
 # "郭洋申请公开…": an applicant's name; published, yet not volunteered unless asked for.
 _NAMED_APPLICANT_RE = re.compile(r"(?:^|[；;，,。\s])[\u4e00-\u9fff]{2,3}申请公开")
+# Narrative questions and the section headings that answer them (五、存在的主要问题及改进情况).
+_SECTION_TOPICS = (
+    (re.compile(r"问题|不足|困难|短板|problem|shortcoming|weakness|difficult", re.I), re.compile(r"问题|不足|困难")),
+    (re.compile(r"措施|改进|计划|打算|下一步|今后|努力|improve|measure|plan|next year|going forward", re.I),
+     re.compile(r"改进|措施|计划|下一步|打算|努力方向|工作(?:安排|思路|重点)")),
+    (re.compile(r"培训|train", re.I), re.compile(r"培训|教育")),
+)
+
+
+def _section_topic(question: str) -> re.Pattern | None:
+    return next((heading for asked, heading in _SECTION_TOPICS if asked.search(question)), None)
+
+
+_CONTACT_LABELS_ZH = {"fax": "传真", "phone": "电话", "email": "电子邮箱", "address": "地址"}
 _CONTACT_PATTERNS = {
+    "fax": re.compile(r"传真[^0-9\n]{0,8}((?:\(?0\d{2,3}\)?[-－‐ ]?)?\d{7,8}(?:[-－]\d{1,4})?)"),
     "phone": re.compile(r"(?:电话|热线|传真)[^0-9\n]{0,8}((?:\(?0\d{2,3}\)?[-－‐ ]?)?\d{7,8}(?:[-－]\d{1,4})?|1[3-9]\d{9})"),
     "email": re.compile(r"([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})"),
     "address": re.compile(r"(?:地址|通讯地址|办公地址)[:：]\s*([^\n，。；;]{4,60})"),
@@ -461,6 +476,18 @@ class Answerer:
                     if _NAMED_APPLICANT_RE.search(text[start:end]) and len(citations) < 6:
                         citations.append(self._citation(self._report_by_source(hit.source), start, end, "sentence"))
                         points.append(f"{text[start:end]}[{len(citations)}]")
+        topic = _section_topic(q.text) if q.intent == "narrative" and not citations else None
+        for hit in hits if topic else []:  # "存在哪些问题": the points of that section, in order
+            from assistant.retrieval.quotes import section_points
+
+            text = self._text(hit.source)
+            found = section_points(text, topic, limit=8)
+            if found:
+                report = self._report_by_source(hit.source)
+                for point in found:
+                    citations.append(self._citation(report, point.start, point.end, "sentence"))
+                    points.append(f"{point.sub_heading or ''}{text[point.start:point.end]}[{len(citations)}]")
+                break
         for hit in ([] if citations else hits[:4]):
             text = self._text(hit.source)
             report = self._report_by_source(hit.source)
@@ -479,15 +506,21 @@ class Answerer:
         kinds = ["phone", "email", "address"] if q.contact in (None, "any") else [q.contact]
         citations, lines, first = [], [], None
         for body in bodies:
-            for report in self._reports_of(body, q.years[0] if q.years else None)[-1:]:
-                text = self._text(report["source"])
-                for kind in kinds:
-                    for match in _CONTACT_PATTERNS[kind].finditer(text):
-                        value = match.group(1).strip()
-                        citations.append(self._citation(report, match.start(1), match.start(1) + len(value), "sentence"))
-                        lines.append(f"{self._org(q, body)} {kind}: {value}[{len(citations)}]")
-                        first = first or value
-                        break
+            newest_first = self._reports_of(body, q.years[0] if q.years else None)[::-1]
+            for kind in kinds:  # the newest report that gives this detail
+                found = next(
+                    ((report, match) for report in newest_first
+                     for match in _CONTACT_PATTERNS[kind].finditer(self._text(report["source"]))),
+                    None,
+                )
+                if found is None:
+                    continue
+                report, match = found
+                value = match.group(1).strip()
+                citations.append(self._citation(report, match.start(1), match.start(1) + len(value), "sentence"))
+                label = _CONTACT_LABELS_ZH[kind] + "：" if q.lang == "zh" else kind + ": "
+                lines.append(f"{self._org(q, body)} {label}{value}[{len(citations)}]")
+                first = first or value
         if not citations:
             return self._not_found(q, self._say(q, "报告中没有找到联系方式。", "The reports give no such contact detail."))
         return Answer(q.text, ANSWERED, "；".join(lines) if q.lang == "zh" else "; ".join(lines), first, None, tuple(citations))

@@ -363,3 +363,21 @@ def test_amounts_in_wan_yuan_read_plainly_in_english(assistant, narrative):
     assert "1.3 x 10,000 yuan (13000 yuan)" in fees["answer"]
     none = narrative.ask("How much did Yunxi charge in fees in 2015?").to_dict()
     assert none["value"] == 0 and "0 yuan" in none["answer"] and "10,000" not in none["answer"]
+
+
+def test_a_fax_number_is_a_contact_not_the_fax_channel(narrative):
+    fax = narrative.ask("What is Yunxi Town's fax number?").to_dict()
+    assert (fax["status"], fax["value"]) == ("answered", "0575-86123457")
+    assert "fax" in fax["answer"]
+    _check_quotes(narrative, fax)
+    phone = narrative.ask("云溪镇的联系电话是多少").to_dict()
+    assert phone["value"] == "0575-86123456" and "电话：" in phone["answer"]
+
+
+def test_narrative_questions_list_the_points_of_their_section(narrative):
+    data = narrative.ask("云溪镇2015年存在哪些问题").to_dict()
+    assert data["status"] == "answered" and len(data["citations"]) >= 2
+    text = narrative.store.report_text(data["citations"][0]["source"])
+    section = text.index("存在的主要问题", text.index("一、") + 1)
+    assert all(c["start"] > section for c in data["citations"])  # not the contents line of 概述
+    _check_quotes(narrative, data)

@@ -33,7 +33,9 @@ __all__ = ["BodyDirectory", "BodyEntry", "Question", "parse_question", "unknown_
 INTENT_RULES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("contact", "always", (
         "电话", "联系方式", "怎么联系", "如何联系", "联系人", "邮箱", "电子邮件(?!申请)", "地址", "邮编",
+        "传真号", "传真是多少",
         "phone", "telephone", "(?<!by )e-?mail(?! requests)", "address", "contact", "reach them",
+        r"fax (number|no\b)",
     )),
     ("total", "several", (
         "合计", "总共", "一共", "共计", "总计", "加起来", "加在一起", "之和",
@@ -116,6 +118,7 @@ BREAKDOWN_OF_METRIC: dict[str, str] = {
 }
 
 CONTACT_CUES: dict[str, tuple[str, ...]] = {
+    "fax": ("传真号", "传真是多少", r"fax (number|no\b)"),
     "phone": ("电话", "手机", "热线", "phone", "telephone", "hotline", "call"),
     "email": ("邮箱", "电子邮件", "e-?mail"),
     "address": ("地址", "在哪", "位置", "邮编", "address", "where is", "located", "postcode", "zip"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from assistant.ingest.numbers import parse_cell
 
@@ -83,6 +84,49 @@ def sentence_spans(text: str, span_start: int = 0, span_end: int | None = None) 
 def _is_heading(sentence: str) -> bool:
     """A short line without a closing mark: a heading names a topic but says nothing about it."""
     return len(sentence) < 16 and sentence[-1] not in _SENTENCE_END
+
+
+# A top-level section heading on its own line: 五、存在的主要问题及改进情况, 第三部分 …, ## 九、…
+_SECTION_HEADING_RE = re.compile(
+    r"^[ \t\u3000\u00a0#]*(?:[一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十]+(?:部分|章|节))[^\n]{0,40}$", re.M
+)
+_TABLE_TITLE_RE = re.compile(r"^[^\n]{0,30}统计表[ \t\u3000]*$", re.M)
+_SUB_HEADING_RE = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]")
+
+
+@dataclass(frozen=True)
+class Point:
+    """One key point of a section: ``text[start:end]``, under its sub-heading if any."""
+
+    start: int
+    end: int
+    sub_heading: str | None = None  # （二）存在的主要问题。
+
+
+def section_points(text: str, topic: re.Pattern, *, limit: int = 8) -> list[Point]:
+    """The sentences and list items (一是…；二是…) of the first top-level section whose heading
+    matches ``topic``: the key points a narrative question ("存在哪些问题") asks for. Sub-headings
+    (（三）改进措施。) are no points of their own but label the points under them; table rows
+    are not points."""
+    headings = list(_SECTION_HEADING_RE.finditer(text))
+    for index, heading in enumerate(headings):
+        if not topic.search(heading.group(0)):
+            continue
+        end = headings[index + 1].start() if index + 1 < len(headings) else len(text)
+        table = _TABLE_TITLE_RE.search(text, heading.end(), end)
+        end = table.start() if table else end
+        points: list[Point] = []
+        sub_heading = None
+        for start, stop in sentence_spans(text, heading.end(), end):
+            sentence = text[start:stop]
+            if _SUB_HEADING_RE.match(sentence) and len(sentence) < 20 and "，" not in sentence:
+                sub_heading = sentence
+            elif "|" not in sentence and not _is_heading(sentence):
+                points.append(Point(start, stop, sub_heading))
+                sub_heading = None
+        if points:
+            return points[:limit]
+    return []
 
 
 def best_sentences(

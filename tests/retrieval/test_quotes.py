@@ -116,3 +116,23 @@ def test_figure_on_seed_sentences(xiji_text, jugezhuang_text):
     sentence_start = jugezhuang_text.index("2017年我镇共组织各类培训班5次")
     sentence = jugezhuang_text[sentence_start : jugezhuang_text.index("。", sentence_start) + 1]
     assert figure_near_term(sentence, ["培训人员"])[:2] == (267.0, "人")
+
+
+def test_section_points_list_the_items_of_the_asked_section():
+    import re
+
+    from assistant.retrieval.quotes import section_points
+
+    text = (
+        "四、政府信息公开行政复议、行政诉讼情况\n本年度未发生行政复议。\n"
+        "五、存在的主要问题及改进情况\n"
+        "　　（一）存在的主要问题。一是信息更新不够及时；二是政策解读形式单一。\n"
+        "　　（二）改进措施。一是建立标准目录年度动态调整机制；二是推行图解解读。\n"
+        "六、其他需要报告的事项\n本年度未收取信息处理费。\n"
+    )
+    points = section_points(text, re.compile("问题|改进"))
+    assert [text[p.start : p.end] for p in points] == [
+        "一是信息更新不够及时；", "二是政策解读形式单一。", "一是建立标准目录年度动态调整机制；", "二是推行图解解读。",
+    ]
+    assert [p.sub_heading for p in points] == ["（一）存在的主要问题。", None, "（二）改进措施。", None]
+    assert section_points(text, re.compile("培训")) == []
