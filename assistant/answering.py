@@ -381,21 +381,27 @@ class Answerer:
     def _across(self, q: Question, bodies: Sequence[str]) -> Answer:
         metric = q.metrics[0]
         rows: list[tuple[str, int, _Figure]] = []
-        missing: list[str] = []
+        missing: list[tuple[str, int]] = []
+        every_year = bool(q.years) or q.all_years or q.intent == "trend" or len(bodies) == 1
+        latest_only = [body for body in bodies if not every_year and len(self.directory.years_of(body)) > 1]
         for body in bodies:
-            years = list(q.years) or (list(self.directory.years_of(body)) if (q.all_years or q.intent == "trend" or len(bodies) == 1) else list(self.directory.years_of(body))[-1:])
+            years = list(q.years) or (list(self.directory.years_of(body)) if every_year else list(self.directory.years_of(body))[-1:])
             for year in years:
                 figures = self._figures(body, year, metric)
                 if figures and figures[0].value is not None:
                     rows.append((body, year, figures[0]))
                 else:
-                    missing.append(f"{body} {year}")
+                    missing.append((body, year))
+        # "Poxi (2016), Tangcen (2018)": a body with a figure is not missing the years it has no report for
+        answered = {body for body, _, _ in rows}
+        missing_text = [f"{b} {y}" for b, y in missing if b not in answered or y in self.directory.years_of(b)]
         if not rows:
             return self._not_found(q, self._say(q, "没有找到相应数据。", "No stored figure answers this.") + self._available(q))
         name = self._metric_name(q, metric)
         unit = rows[0][2].unit or ""
         items = [
-            f"{self._org(q, body)} {year}: {format_value(f.value)}{unit if q.lang == 'zh' else ' ' + unit}[{i}]"
+            f"{self._org(q, body)} {year}: {format_value(f.value)}{unit}[{i}]" if q.lang == "zh"
+            else f"{self._org(q, body)} {year}: {_english_amount(f.value, unit)} [{i}]"
             for i, (body, year, f) in enumerate(rows, start=1)
         ]
         citations = tuple(f.citation for _, _, f in rows)
@@ -404,7 +410,7 @@ class Answerer:
         if q.intent == "total":
             total = sum(values)
             value = total
-            text = self._say(q, f"{name}合计{format_value(total)}{unit}：" + "；".join(items) + "。", f"{name} in total: {format_value(total)} {unit}: " + "; ".join(items) + ".")
+            text = self._say(q, f"{name}合计{format_value(total)}{unit}：" + "；".join(items) + "。", f"{name} in total: {_english_amount(total, unit)}: " + "; ".join(items) + ".")
         elif q.intent == "rank":
             order = sorted(range(len(rows)), key=lambda i: -values[i])
             ranked = [items[i] for i in order]
@@ -426,8 +432,10 @@ class Answerer:
             text = self._say(q, f"{name}：" + "；".join(items) + f"。{verdict_zh}。", f"{name}: " + "; ".join(items) + f"; {verdict_en}.")
         else:
             text = self._say(q, f"{name}：" + "；".join(items) + "。", f"{name}: " + "; ".join(items) + ".")
-        if missing:
-            text += self._say(q, f"（无数据：{'、'.join(missing)}）", f" (no figure for: {', '.join(missing)})")
+        if missing_text:
+            text += self._say(q, f"（无数据：{'、'.join(missing_text)}）", f" (no figure for: {', '.join(missing_text)})")
+        if latest_only:
+            text += self._say(q, "（未指定年度，各机构取最新一年的报告）", " (no year asked: each body's latest report)")
         return Answer(q.text, ANSWERED, text, value, unit or None, citations)
 
     # -- passages: narrative, prose-only figures, contacts ----------------------------------------

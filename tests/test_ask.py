@@ -381,3 +381,26 @@ def test_narrative_questions_list_the_points_of_their_section(narrative):
     section = text.index("存在的主要问题", text.index("一、") + 1)
     assert all(c["start"] > section for c in data["citations"])  # not the contents line of 概述
     _check_quotes(narrative, data)
+
+
+@pytest.fixture(scope="module")
+def realistic(tmp_path_factory):
+    store_dir = tmp_path_factory.mktemp("realistic-store")
+    settings = Settings(store_dir=store_dir, embedder="hash")
+    with Ingestor(settings, progress=False) as ingestor:
+        assert ingestor.ingest([ROOT / "eval" / "reports" / "realistic"]).count("failed") == 0
+    with Assistant(settings) as opened:
+        yield opened
+
+
+def test_bodies_paired_with_their_years_are_not_missing_the_others(realistic):
+    data = realistic.ask("Which of Poxi (2016), Tangcen (2018) and Yanting (2017) received the most information requests?").to_dict()
+    assert data["value"] == "珀溪镇"
+    assert "no figure for" not in data["answer"] and "14 [1]" in data["answer"]
+
+
+def test_a_ranking_without_a_year_says_it_takes_each_latest_report(realistic):
+    data = realistic.ask("哪个镇街接受培训的人员最多").to_dict()
+    assert data["value"] == "霂汀镇"
+    assert "棠岑街道 2019" in data["answer"] and "棠岑街道 2018" not in data["answer"]
+    assert "各机构取最新一年的报告" in data["answer"]
