@@ -259,16 +259,20 @@ def test_a_result_of_lawsuits_is_its_own_row(assistant):
 # sentences, some in Chinese numerals, zeros stated in words.
 
 
+REALISTIC_FIXTURES = ROOT / "tests" / "fixtures" / "realistic"
+
+
+def _hash_store(tmp_path_factory, paths) -> Assistant:
+    """An assistant over ``paths`` ingested with the hash embedder (no model to load)."""
+    settings = Settings(store_dir=tmp_path_factory.mktemp("store"), embedder="hash")
+    with Ingestor(settings, progress=False) as ingestor:
+        assert ingestor.ingest(list(paths)).count("failed") == 0
+    return Assistant(settings)
+
+
 @pytest.fixture(scope="module")
 def narrative(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("narrative")
-    for path in (ROOT / "tests" / "fixtures" / "realistic").glob("narrative_*.txt"):
-        shutil.copy(path, folder)
-    store_dir = tmp_path_factory.mktemp("narrative-store")
-    settings = Settings(store_dir=store_dir, embedder="hash")
-    with Ingestor(settings, progress=False) as ingestor:
-        assert ingestor.ingest([folder]).count("failed") == 0
-    with Assistant(settings) as opened:
+    with _hash_store(tmp_path_factory, sorted(REALISTIC_FIXTURES.glob("narrative_*.txt"))) as opened:
         yield opened
 
 
@@ -318,14 +322,7 @@ def test_late_requests_counted_in_the_text_not_a_table(narrative):
 
 @pytest.fixture(scope="module")
 def old_template(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("old-template")
-    for path in (ROOT / "tests" / "fixtures" / "realistic").glob("*.txt"):
-        shutil.copy(path, folder)
-    store_dir = tmp_path_factory.mktemp("old-template-store")
-    settings = Settings(store_dir=store_dir, embedder="hash")
-    with Ingestor(settings, progress=False) as ingestor:
-        assert ingestor.ingest([folder]).count("failed") == 0
-    with Assistant(settings) as opened:
+    with _hash_store(tmp_path_factory, sorted(REALISTIC_FIXTURES.glob("*.txt"))) as opened:
         yield opened
 
 
@@ -385,11 +382,7 @@ def test_narrative_questions_list_the_points_of_their_section(narrative):
 
 @pytest.fixture(scope="module")
 def realistic(tmp_path_factory):
-    store_dir = tmp_path_factory.mktemp("realistic-store")
-    settings = Settings(store_dir=store_dir, embedder="hash")
-    with Ingestor(settings, progress=False) as ingestor:
-        assert ingestor.ingest([ROOT / "eval" / "reports" / "realistic"]).count("failed") == 0
-    with Assistant(settings) as opened:
+    with _hash_store(tmp_path_factory, [ROOT / "eval" / "reports" / "realistic"]) as opened:
         yield opened
 
 
