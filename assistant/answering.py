@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.catalogue import Catalogue, normalise_label
 from assistant.ingest.numbers import format_value
@@ -116,6 +116,9 @@ class Answerer:
             bodies = list(dict.fromkeys(bodies))
             if len(bodies) != 1 and q.intent not in ("total", "rank", "compare"):
                 return self._ambiguous_body(q, bodies)
+        if q.unknown_beside:
+            text = self._say(q, f"没有找到{q.unknown_beside}的报告。", f"No stored report covers {q.unknown_beside}.")
+            return self._not_found(q, text + self._available(q))
         if q.intent == "contact":
             return self._contact(q, bodies)
         if not q.metrics or q.intent == "narrative" or (q.wants_names and q.intent == "lookup"):
@@ -351,7 +354,13 @@ class Answerer:
         figures = self._figures(body, year, metric)
         if not figures:
             return self._from_passages(q, [body], year_hint=year, missing_metric=metric)
-        return self._state(q, body, year, metric, figures)
+        counted = self._state(q, body, year, metric, figures)
+        if counted.status != ANSWERED or not isinstance(counted.value, (int, float)):
+            return counted
+        # "有没有行政诉讼" / "were there any lawsuits": yes or no, with the count that says so
+        verdict = "yes" if counted.value > 0 else "no"
+        lead = self._say(q, "有。" if verdict == "yes" else "没有。", "Yes. " if verdict == "yes" else "No. ")
+        return replace(counted, answer=lead + counted.answer, value=verdict, unit=None)
 
     def _on_time_statement(self, q: Question, body: str, year: int) -> Answer | None:
         """No on-time/late figures (the national template has no such rows, a narrative report no
@@ -434,6 +443,12 @@ class Answerer:
             text = self._say(q, f"{name}：" + "；".join(items) + "。", f"{name}: " + "; ".join(items) + ".")
         if missing_text:
             text += self._say(q, f"（无数据：{'、'.join(missing_text)}）", f" (no figure for: {', '.join(missing_text)})")
+        unanswered = [body for body in q.bodies if body not in answered]
+        if unanswered and q.intent in ("total", "rank", "compare"):
+            # a total, ranking or comparison that silently left out a named body would be wrong
+            names = "、".join(self._org(q, body) for body in unanswered)
+            text = self._say(q, f"无法得出结果：没有{names}的数据。", f"Cannot answer: no figure for {names}. ") + text
+            return Answer(q.text, NOT_FOUND, text, None, None, citations)
         if latest_only:
             text += self._say(q, "（未指定年度，各机构取最新一年的报告）", " (no year asked: each body's latest report)")
         return Answer(q.text, ANSWERED, text, value, unit or None, citations)

@@ -340,7 +340,7 @@ def across(reports: list[Report]) -> list[dict]:
     add("rank-en", "en", "rank", "Which body received the most information requests in 2021?", top.body, in_2021)
     # trend over three years and both templates
     trend_zh = [f"{r.year}: {_text(r.received)}件" for r in wusong]
-    trend_en = [f"{r.year}: {_text(r.received)} 件" for r in wusong]
+    trend_en = [f"{r.year}: {_text(r.received)}" for r in wusong]
     add("trend-zh", "zh", "trend", "雾松街道历年收到的政府信息公开申请数量有什么变化", trend_zh, wusong)
     add("trend-en", "en", "trend", "How has the number of information requests to Wusong changed over the years?", trend_en, wusong)
     add("trend-lawsuits-zh", "zh", "trend", "雾松街道2019至2021年行政诉讼数量的变化趋势",

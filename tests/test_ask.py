@@ -282,15 +282,15 @@ def narrative(tmp_path_factory):
         ("云溪镇2015年收到多少政府信息公开申请", 12, "件", "受理政府信息公开申请12件"),
         ("how many information requests did Yunxi receive in 2015", 12, "件", "受理政府信息公开申请12件"),
         ("云溪镇组织了多少次培训", 3, "次", "组织培训3次"),
-        ("云溪镇有没有行政诉讼", 0, "件", "行政复议和行政诉讼案件"),
+        ("云溪镇有没有行政诉讼", "no", None, "行政复议和行政诉讼案件"),
         ("松涛街道2017年收到多少件申请", 12, "件", "申请十二件"),
         ("松涛街道组织了几次培训", 3, "次", "业务培训三次"),
         ("How many people were trained in Songtao in 2017?", 180, "人次", "共计180余人次"),
         ("松涛街道主动公开了多少条信息", 856, "条", "等渠道主动公开各类信息共计856条"),
-        ("松涛街道有没有收到举报投诉", 0, "件", "全年未收到有关政府信息公开工作的举报投诉"),
-        ("Did Qinglan have any lawsuits in 2016?", 0, "件", "提起行政复议、行政诉讼的情况"),
-        ("青岚乡有没有举报投诉", 0, "件", "亦无举报投诉"),
-        ("澄河区水务局2014年有没有行政复议", 0, "件", "未发生有关政府信息公开的行政复议案件"),
+        ("松涛街道有没有收到举报投诉", "no", None, "全年未收到有关政府信息公开工作的举报投诉"),
+        ("Did Qinglan have any lawsuits in 2016?", "no", None, "提起行政复议、行政诉讼的情况"),
+        ("青岚乡有没有举报投诉", "no", None, "亦无举报投诉"),
+        ("澄河区水务局2014年有没有行政复议", "no", None, "未发生有关政府信息公开的行政复议案件"),
     ],
 )
 def test_narrative_figures(narrative, question, value, unit, quoted):
@@ -397,3 +397,12 @@ def test_a_ranking_without_a_year_says_it_takes_each_latest_report(realistic):
     assert data["value"] == "霂汀镇"
     assert "棠岑街道 2019" in data["answer"] and "棠岑街道 2018" not in data["answer"]
     assert "各机构取最新一年的报告" in data["answer"]
+
+
+def test_any_lawsuits_is_yes_or_no_with_the_count_and_the_disagreeing_text(assistant):
+    data = assistant.ask("西集镇2018年有没有行政诉讼").to_dict()
+    assert (data["status"], data["value"], data["unit"]) == ("answered", "yes", None)
+    assert data["answer"].startswith("有。") and "6件" in data["answer"]
+    assert [c["value"] for c in data["conflicts"]] == [0]  # the text says 0 lawsuits
+    english = assistant.ask("Did Jugezhuang have any administrative lawsuits in 2017?").to_dict()
+    assert english["value"] == "no" and english["answer"].startswith("No. ")

@@ -18,7 +18,7 @@ THRESHOLDS = json.loads((ROOT / "eval" / "thresholds.json").read_text(encoding="
 
 
 def _all_report_files():
-    folders = [ROOT / "data" / "reports", ROOT / "eval" / "reports" / "synthetic", ROOT / "eval" / "reports" / "realistic"]
+    folders = [ROOT / "data" / "reports", *(ROOT / "eval" / "reports").iterdir()]
     return {p.name: p for folder in folders for p in folder.iterdir() if not p.name.endswith(".json")}
 
 

@@ -7,8 +7,10 @@ then the body comes from phrases such as 由北京市密云区巨各庄镇人民
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
+from importlib import resources
 
 from assistant.records import ReportMeta, Span
 
@@ -31,6 +33,11 @@ _BODY_LEAD_RE = re.compile(rf"^[{_CJK}（）()]*(?:公布|发布|印发|现将|�
 _SELF_REFERENCE_RE = re.compile(r"^[我本](?:镇|乡|街道?|区|县|市|局|委|办|单位|机关|部门)$")
 _BODY_TAIL_RE = re.compile(r"(?:关于|(?:负责)?编制的?|发布的?|的)$")
 _COMPILED_BY_RE = re.compile(rf"由(?P<body>[{_CJK}]{{2,40}}?)(?:负责)?编制")
+# ……有关要求，鄑岚市水务局编制了本年度…报告: a clause that starts with the body's name.
+_BODY_COMPILED_RE = re.compile(
+    rf"(?:^|[，,。；;\n])\s*(?P<body>[{_CJK}]{{2,30}}?(?:局|委员会|委|人民政府|政府|办事处|办公室|镇|乡|街道|中心))"
+    r"(?:负责)?编制了?(?:本|该)?"
+)
 _YEAR_PATTERNS = (
     re.compile(r"统计期限(?:为|是)?自?\s*(?P<year>(?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"),
     re.compile(r"结合(?P<year>(?:19|20)\d{2})\s*年度?工作实际"),
@@ -60,7 +67,7 @@ def extract_meta(text: str) -> ReportMeta:
     """Find body, parent region, level, year and aliases; warn about what is missing."""
     warnings: list[str] = []
     head = text[:600]
-    title = _find_title(_join_lines(head))
+    title = _title_on_lines(head) or _find_title(_join_lines(head))
     body_raw, body_span = None, None
     year, year_span = None, None
     if title:
@@ -69,7 +76,7 @@ def extract_meta(text: str) -> ReportMeta:
         body_span = _locate(text, body_raw)
         year_span = _locate(text, year_text)
     if body_raw is None:
-        compiled = _COMPILED_BY_RE.search(text)
+        compiled = _COMPILED_BY_RE.search(text) or _BODY_COMPILED_RE.search(text)
         if compiled:
             body_raw = compiled["body"]
             body_span = Span(compiled.start("body"), compiled.end("body"))
@@ -101,6 +108,18 @@ def extract_meta(text: str) -> ReportMeta:
         year_span=year_span,
         warnings=tuple(warnings),
     )
+
+
+def _title_on_lines(head: str) -> tuple[str, str] | None:
+    """The title read from its own line (or two adjacent lines: a title wrapped after the body),
+    so that a web page's menu and breadcrumb lines above it never glue onto the body's name."""
+    lines = [line for line in head.split("\n") if line.strip()]
+    pairs = ["".join(lines[index : index + 2]) for index in range(len(lines) - 1)]
+    for candidate in lines + pairs:
+        title = _find_title(_join_lines(candidate))
+        if title:
+            return title
+    return None
 
 
 def _find_title(head: str) -> tuple[str, str] | None:
@@ -197,6 +216,7 @@ def _aliases(body: str, short: str, parent: str | None, level: str | None, raw: 
             names.append(body[body.find(parent) :])  # 北京市通州区财政局 -> 通州区财政局
         if parent and parent in body and len(body) - body.find(parent) - len(parent) >= 3:
             names.append(body[body.find(parent) + len(parent) :])  # 澄河区水务局 -> 水务局
+        names += _department_aliases(body, parent)
     else:
         if parent:
             names += [parent + body, parent + short]
@@ -208,6 +228,34 @@ def _aliases(body: str, short: str, parent: str | None, level: str | None, raw: 
             if level in LEVEL_ENGLISH:
                 names.append(f"{pinyin} {LEVEL_ENGLISH[level]}")
     return tuple(dict.fromkeys(name for name in names if name))
+
+
+def _department_aliases(body: str, parent: str | None) -> list[str]:
+    """汧垭区教育委员会 -> 汧垭区教委, 教委, Qianya District Education Commission, Qianya Education
+    Commission …, from the department endings of ``assistant/data/departments.yaml``."""
+    entry = next((e for e in _departments() if body.endswith(e["zh"])), None)
+    if entry is None:
+        return []
+    names = []
+    region = body[: -len(entry["zh"])]
+    for short in entry.get("short", ()):
+        names += [region + short, short]
+    level = _level_of(parent) if parent and region.endswith(parent) else None
+    region_short = _short_name(parent, level) if level else ""
+    for pinyin in to_pinyin(region_short) if region_short else []:
+        for english in entry["en"]:
+            names += [f"{pinyin} {LEVEL_ENGLISH[level]} {english}", f"{pinyin} {english}"]
+            if level == "市":
+                names.append(f"{pinyin} Municipal {english}")
+    return names
+
+
+@functools.cache
+def _departments() -> tuple[dict, ...]:
+    import yaml
+
+    entries = yaml.safe_load(resources.files("assistant").joinpath("data/departments.yaml").read_text(encoding="utf-8"))
+    return tuple(sorted(entries, key=lambda e: -len(e["zh"])))
 
 
 def to_pinyin(name: str) -> list[str]:

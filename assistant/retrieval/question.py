@@ -152,7 +152,8 @@ RESULT_CUES: dict[str, tuple[str, ...]] = {
     "upheld": ("维持", "驳回", "upheld", "dismissed", "confirmed"),
     "corrected": ("纠错", "纠正", "撤销", "corrected", "overturned", "reversed", "revoked"),
     "other": ("其他结果", "其他情形", "other results?", "other outcomes?"),
-    "pending": ("尚未审结", "未审结", "未结案", "pending", "not yet (decided|concluded|closed)", "still open"),
+    "pending": ("尚未审结", "未审结", "未结案", "pending", "not yet (decided|concluded|closed|resolved)", "still open",
+                "undecided", "unresolved", "unconcluded", "still under review"),
 }
 # The counts a result word refines, and the id pattern of their result metrics.
 RESULT_METRICS: dict[str, str] = {
@@ -224,7 +225,8 @@ NOT_A_COUNT_CUES = ("哪个", "哪些", "哪里", "哪儿", "什么", "谁", "wh
 # Patterns
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
-_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:街道|镇|乡|区|县|市)")
+_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:街道|镇|乡|区|县|市)(?:[\u4e00-\u9fff]{1,6}?(?:局|委员会|委)(?![\u4e00-\u9fff]))?")
+_CONNECTIVES = "和与及跟同、"
 # 哪个镇 / 各镇 / 本区 name no place.
 _NOT_A_PLACE_START = tuple("哪各每本全我该这那其所")
 _YEAR = r"(?:19|20)\d{2}"
@@ -397,6 +399,8 @@ class Question:
     topic_terms: tuple[str, ...] = ()  # Chinese words the reports use for the question's topic
     column: str | None = None  # an applicant column of the national table (自然人 …)
     unknown_place: str | None = None  # a place name (Chinese or English) no stored report belongs to
+    # a place we do not have named beside stored bodies ("珀溪镇和青云镇一共…"): the answer would leave it out
+    unknown_beside: str | None = None
 
 
 @dataclass(frozen=True)
@@ -411,6 +415,7 @@ class _Reading:
     metrics: tuple[str, ...]
     rules: tuple[int, ...]  # indexes of INTENT_RULES whose cues occur
     unknown_place: str | None
+    unknown_beside: str | None
 
     def cued(self, *intents: str) -> bool:
         return any(INTENT_RULES[i][0] in intents for i in self.rules)
@@ -464,6 +469,7 @@ def parse_question(text: str, *, catalogue: Catalogue, directory: BodyDirectory,
         topic_terms=_topic_terms(reading.lowered, zh=bool(_CJK_RE.search(text))),
         column=None if breakdown == "applicant" and intent == "breakdown" else column,
         unknown_place=reading.unknown_place,
+        unknown_beside=reading.unknown_beside,
     )
 
 
@@ -502,6 +508,7 @@ def _read(text: str, catalogue: Catalogue, directory: BodyDirectory) -> _Reading
         metrics=_metrics(masked, catalogue),
         rules=tuple(i for i, (_, _, pattern) in enumerate(_INTENT_PATTERNS) if pattern.search(lowered)),
         unknown_place=None if bodies else unknown_place(masked),
+        unknown_beside=unknown_place(masked) if bodies else None,
     )
 
 
@@ -658,8 +665,8 @@ def unknown_place(masked: str) -> str | None:
     one ("Qingyun Town", "Miyun District"), not a question word ("Which Town").
     """
     for match in _PLACE_RE.finditer(masked):
-        name = match.group(0)
-        if not name.startswith(_NOT_A_PLACE_START):
+        name = match.group(0).lstrip(_CONNECTIVES)
+        if len(name) > 2 and not name.startswith(_NOT_A_PLACE_START):
             return name
     for match in _EN_PLACE_RE.finditer(masked):
         words = re.split(r"[ -]", match.group(1))
