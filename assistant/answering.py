@@ -38,9 +38,10 @@ def _section_topic(question: str) -> re.Pattern | None:
 
 
 _CONTACT_LABELS_ZH = {"fax": "传真", "phone": "电话", "email": "电子邮箱", "address": "地址"}
+# The number may be wrapped onto the next line (a printed PDF): 联系电话：\n0738-5550463
 _CONTACT_PATTERNS = {
-    "fax": re.compile(r"传真[^0-9\n]{0,8}((?:\(?0\d{2,3}\)?[-－‐ ]?)?\d{7,8}(?:[-－]\d{1,4})?)"),
-    "phone": re.compile(r"(?:电话|热线|传真)[^0-9\n]{0,8}((?:\(?0\d{2,3}\)?[-－‐ ]?)?\d{7,8}(?:[-－]\d{1,4})?|1[3-9]\d{9})"),
+    "fax": re.compile(r"传真[^0-9\n]{0,8}\n?((?:\(?0\d{2,3}\)?[-－‐ ]?)?\d{7,8}(?:[-－]\d{1,4})?)"),
+    "phone": re.compile(r"(?:电话|热线|传真)[^0-9\n]{0,8}\n?((?:\(?0\d{2,3}\)?[-－‐ ]?)?\d{7,8}(?:[-－]\d{1,4})?|1[3-9]\d{9})"),
     "email": re.compile(r"([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})"),
     "address": re.compile(r"(?:地址|通讯地址|办公地址)[:：]\s*([^\n，。；;]{4,60})"),
 }

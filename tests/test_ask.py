@@ -406,3 +406,12 @@ def test_any_lawsuits_is_yes_or_no_with_the_count_and_the_disagreeing_text(assis
     assert [c["value"] for c in data["conflicts"]] == [0]  # the text says 0 lawsuits
     english = assistant.ask("Did Jugezhuang have any administrative lawsuits in 2017?").to_dict()
     assert english["value"] == "no" and english["answer"].startswith("No. ")
+
+
+def test_a_phone_number_wrapped_onto_the_next_line_of_a_pdf(tmp_path_factory):
+    with _hash_store(tmp_path_factory, [ROOT / "eval" / "reports" / "blind2" / "doc_0d8b3e76.pdf"]) as printed:
+        data = printed.ask("汧垭区教育委员会的联系电话是多少").to_dict()
+        english = printed.ask("What is the phone number of the Qianya District Education Commission?").to_dict()
+        _check_quotes(printed, data)
+    assert (data["status"], data["value"]) == ("answered", "0738-5550463")
+    assert english["value"] == "0738-5550463"
