@@ -394,8 +394,11 @@ class Answerer:
         missing: list[tuple[str, int]] = []
         every_year = bool(q.years) or q.all_years or q.intent == "trend" or len(bodies) == 1
         latest_only = [body for body in bodies if not every_year and len(self.directory.years_of(body)) > 1]
+        paired = dict(q.paired_years)
         for body in bodies:
             years = list(q.years) or (list(self.directory.years_of(body)) if every_year else list(self.directory.years_of(body))[-1:])
+            if body in paired:
+                years = [paired[body]]
             for year in years:
                 figures = self._figures(body, year, metric)
                 if figures and figures[0].value is not None:

@@ -415,3 +415,17 @@ def test_a_phone_number_wrapped_onto_the_next_line_of_a_pdf(tmp_path_factory):
         _check_quotes(printed, data)
     assert (data["status"], data["value"]) == ("answered", "0738-5550463")
     assert english["value"] == "0738-5550463"
+
+
+def test_a_total_of_bodies_each_with_its_year(realistic):
+    data = realistic.ask("蕖岘街道2020年和霂汀镇2022年一共新收多少政府信息公开申请").to_dict()
+    assert (data["status"], data["value"]) == ("answered", 47)
+    assert "无数据" not in data["answer"]
+
+
+def test_a_total_that_would_leave_out_a_named_body_is_not_given(realistic):
+    data = realistic.ask("珀溪镇和棠岑街道2018年一共收到多少政府信息公开申请").to_dict()
+    assert (data["status"], data["value"]) == ("not_found", None)
+    assert "珀溪镇" in data["answer"]
+    unknown = realistic.ask("珀溪镇和青云镇2016年一共收到多少政府信息公开申请").to_dict()
+    assert unknown["status"] == "not_found" and "青云镇" in unknown["answer"]

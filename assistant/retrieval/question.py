@@ -401,6 +401,8 @@ class Question:
     unknown_place: str | None = None  # a place name (Chinese or English) no stored report belongs to
     # a place we do not have named beside stored bodies ("珀溪镇和青云镇一共…"): the answer would leave it out
     unknown_beside: str | None = None
+    # "珀溪镇2016年、棠岑街道2018年…": each body with its own year, not every year for every body
+    paired_years: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -416,6 +418,7 @@ class _Reading:
     rules: tuple[int, ...]  # indexes of INTENT_RULES whose cues occur
     unknown_place: str | None
     unknown_beside: str | None
+    paired_years: tuple[tuple[str, int], ...] = ()
 
     def cued(self, *intents: str) -> bool:
         return any(INTENT_RULES[i][0] in intents for i in self.rules)
@@ -470,6 +473,7 @@ def parse_question(text: str, *, catalogue: Catalogue, directory: BodyDirectory,
         column=None if breakdown == "applicant" and intent == "breakdown" else column,
         unknown_place=reading.unknown_place,
         unknown_beside=reading.unknown_beside,
+        paired_years=reading.paired_years if not {"bodies", "years"} & set(inherited) else (),
     )
 
 
@@ -509,7 +513,24 @@ def _read(text: str, catalogue: Catalogue, directory: BodyDirectory) -> _Reading
         rules=tuple(i for i, (_, _, pattern) in enumerate(_INTENT_PATTERNS) if pattern.search(lowered)),
         unknown_place=None if bodies else unknown_place(masked),
         unknown_beside=unknown_place(masked) if bodies else None,
+        paired_years=_paired_years(masked, mentions),
     )
+
+
+def _paired_years(masked: str, mentions: list[tuple[str, int, int]]) -> tuple[tuple[str, int], ...]:
+    """Each of several bodies followed by exactly one year before the next body is named:
+    ("珀溪镇2016年、棠岑街道2018年", "Poxi (2016), Tangcen (2018)"); otherwise nothing."""
+    bodies = list(dict.fromkeys(body for body, _, _ in mentions))
+    if len(bodies) < 2 or len(bodies) != len(mentions):
+        return ()
+    pairs = []
+    for index, (body, _, end) in enumerate(mentions):
+        stop = mentions[index + 1][1] if index + 1 < len(mentions) else len(masked)
+        years = _years(masked[end:stop])
+        if len(years) != 1:
+            return ()
+        pairs.append((body, years[0]))
+    return tuple(pairs) if len({year for _, year in pairs}) > 1 else ()
 
 
 def _is_follow_up(reading: _Reading) -> bool:

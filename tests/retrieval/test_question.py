@@ -625,3 +625,22 @@ def test_applicant_column(parse):
 def test_question_is_frozen(parse):
     with pytest.raises(dataclasses.FrozenInstanceError):
         parse("西集镇").intent = "rank"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("西集镇2018年和巨各庄镇2017年一共收到多少申请", ((XI, 2018), (JU, 2017))),
+        ("Which of Xiji (2018) and Jugezhuang (2017) received more requests?", ((XI, 2018), (JU, 2017))),
+        ("西集镇和巨各庄镇2018年收到多少申请", ()),  # one year for both
+        ("西集镇2018年和巨各庄镇2018年收到多少申请", ()),  # the same year: nothing to pair
+    ],
+)
+def test_each_body_with_its_own_year(parse, text, pairs):
+    assert parse(text).paired_years == pairs
+
+
+def test_a_place_we_do_not_have_beside_a_stored_body(parse):
+    question = parse("西集镇和青云镇2018年一共收到多少申请")
+    assert question.bodies == (XI,) and question.unknown_beside == "青云镇"
+    assert parse("西集镇2018年收到多少申请").unknown_beside is None
