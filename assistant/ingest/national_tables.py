@@ -308,14 +308,17 @@ def _rows(text: str, start: int, end: int) -> list[_Row]:
 def _pick_values(values: list[_Cell], wanted: int) -> list[_Cell] | None:
     """The row's values when their count fits, else None.
 
-    Padding-only lines count only when they must; empty cells in front of the values are
-    dropped when there are too many (a label column left empty in a rectangular grid).
+    Padding-only lines count only when they must; empty cells in front of the values (a label
+    column left empty in a rectangular grid) and after them (a narrow table padded to the
+    grid's width) are dropped when there are too many.
     """
     hard = [v for v in values if v.kind != "soft"]
     for candidate in (values, hard):
         trimmed = list(candidate)
         while len(trimmed) > wanted and trimmed[0].kind != "value":
             trimmed.pop(0)
+        while len(trimmed) > wanted and trimmed[-1].kind == "blank":
+            trimmed.pop()  # the empty cells a rectangular grid pads a narrower table with
         if len(trimmed) == wanted:
             return trimmed
     return None

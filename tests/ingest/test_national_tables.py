@@ -283,3 +283,16 @@ def test_other_templates_are_not_new_template(name):
     result = parse_national_tables((SEEDS / name).read_text(encoding="utf-8"))
     assert result.template is None
     assert result.facts == ()
+
+
+def test_a_narrow_table_padded_to_the_grid_width():
+    text = (
+        "二、主动公开政府信息情况\n"
+        "第二十条第（六）项 |  |  | \n信息内容 | 本年处理决定数量 |  | \n行政处罚 | 86 |  | \n行政强制 | 0 |  | \n"
+        "三、收到和处理政府信息公开申请情况\n"
+    )
+    result = parse_national_tables(text)
+    assert [(f.row_path, f.column, f.value) for f in result.facts] == [
+        (("行政处罚",), "本年处理决定数量", 86), (("行政强制",), "本年处理决定数量", 0),
+    ]
+    assert not [w for w in result.warnings if w.startswith("section 二")]
