@@ -66,6 +66,7 @@ LEVEL_ENGLISH = {
 def extract_meta(text: str) -> ReportMeta:
     """Find body, parent region, level, year and aliases; warn about what is missing."""
     warnings: list[str] = []
+    text = _arabic_years(text)  # same length: every span below still indexes the stored text
     head = text[:600]
     title = _title_on_lines(head) or _find_title(_join_lines(head))
     body_raw, body_span = None, None
@@ -108,6 +109,15 @@ def extract_meta(text: str) -> ReportMeta:
         year_span=year_span,
         warnings=tuple(warnings),
     )
+
+
+_CN_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
+_CN_YEAR_RE = re.compile(r"[〇零○Ｏ一二三四五六七八九]{4}(?=\s*年)")
+
+
+def _arabic_years(text: str) -> str:
+    """二〇一八年 read as 2018年, character for character, so offsets do not move."""
+    return _CN_YEAR_RE.sub(lambda m: m.group(0).translate(_CN_DIGITS), text)
 
 
 def _title_on_lines(head: str) -> tuple[str, str] | None:

@@ -83,3 +83,10 @@ def test_department_is_also_known_without_its_district():
     meta = extract_meta("澄河区水务局2014年政府信息公开工作年度报告")
     assert (meta.body, meta.parent, meta.level) == ("澄河区水务局", "澄河区", "department")
     assert "水务局" in meta.aliases
+
+
+def test_a_year_in_chinese_numerals():
+    text = "青槐镇人民政府二〇一八年政府信息公开工作年度报告\n一、概述\n本报告由青槐镇人民政府编制。"
+    meta = extract_meta(text)
+    assert (meta.body, meta.year) == ("青槐镇", 2018)
+    assert text[meta.year_span.start : meta.year_span.end] == "二〇一八"
