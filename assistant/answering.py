@@ -38,10 +38,12 @@ def _section_topic(question: str) -> re.Pattern | None:
 
 
 _CONTACT_LABELS_ZH = {"fax": "传真", "phone": "电话", "email": "电子邮箱", "address": "地址"}
+# （0745）6238417 and (0745) 6238417 are given as 0745-6238417; the quote keeps what is written.
+_AREA_CODE_RE = re.compile(r"^[（(](0\d{2,3})[）)]\s*")
 # The number may be wrapped onto the next line (a printed PDF): 联系电话：\n0738-5550463
 _CONTACT_PATTERNS = {
-    "fax": re.compile(r"传真[^0-9\n]{0,8}\n?((?:\(?0\d{2,3}\)?[-－‐ ]?)?\d{7,8}(?:[-－]\d{1,4})?)"),
-    "phone": re.compile(r"(?:电话|热线|传真)[^0-9\n]{0,8}\n?((?:\(?0\d{2,3}\)?[-－‐ ]?)?\d{7,8}(?:[-－]\d{1,4})?|1[3-9]\d{9})"),
+    "fax": re.compile(r"传真[^0-9\n（(]{0,8}\n?((?:[（(]?0\d{2,3}[）)]?[-－‐ ]?)?\d{7,8}(?:[-－]\d{1,4})?)"),
+    "phone": re.compile(r"(?:电话|热线|传真)[^0-9\n（(]{0,8}\n?((?:[（(]?0\d{2,3}[）)]?[-－‐ ]?)?\d{7,8}(?:[-－]\d{1,4})?|1[3-9]\d{9})"),
     "email": re.compile(r"([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})"),
     "address": re.compile(r"(?:地址|通讯地址|办公地址)[:：]\s*([^\n，。；;]{4,60})"),
 }
@@ -233,8 +235,10 @@ class Answerer:
             whole = rows  # the column is part of the metric (行政许可 › 本年处理决定数量)
         rows = sorted(whole, key=lambda r: (r["kind"] != "table", r["start"]))
         figures = [self._figure(r) for r in rows]
-        if not figures:
-            figures = self._summed(body, year, metric) or self._from_children(body, year, metric)
+        if not any(f.kind == "table" for f in figures):
+            # no cell holds it (lawsuits = direct + after reconsideration): the table's parts come
+            # first, and a sentence that states another value stands beside them as a conflict
+            figures = (self._summed(body, year, metric) or self._from_children(body, year, metric)) + figures
         return figures
 
     def _column(self, rows: list[dict], column: str) -> list[_Figure]:
@@ -543,8 +547,9 @@ class Answerer:
                 if found is None:
                     continue
                 report, match = found
-                value = match.group(1).strip()
-                citations.append(self._citation(report, match.start(1), match.start(1) + len(value), "sentence"))
+                quoted = match.group(1).strip()
+                citations.append(self._citation(report, match.start(1), match.start(1) + len(quoted), "sentence"))
+                value = _AREA_CODE_RE.sub(r"\1-", quoted) if kind in ("phone", "fax") else quoted
                 label = _CONTACT_LABELS_ZH[kind] + "：" if q.lang == "zh" else kind + ": "
                 lines.append(f"{self._org(q, body)} {label}{value}[{len(citations)}]")
                 first = first or value

@@ -466,6 +466,16 @@ def _check_terms(metrics: Sequence[Metric], source: str) -> None:
             owner[key] = metric.id
 
 
+def _word_forms(word: str) -> str:
+    """A synonym's past participle also matches its other verb forms: "disclosed" matches
+    disclose, discloses, disclosing ("how many did they disclose in full")."""
+    if len(word) < 5 or not word.endswith("ed"):
+        return re.escape(word)
+    stems = {word[:-1], word[:-2]}  # disclose(d), grant(ed)
+    forms = {word} | stems | {stem + "s" for stem in stems} | {word[:-2] + "ing", word[:-3] + "ing"}
+    return "(?:" + "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True)) + ")"
+
+
 def _question_terms(metrics: Sequence[Metric]) -> tuple[tuple[int, re.Pattern[str], str], ...]:
     """(length, pattern, metric id) for every name and synonym, longest first."""
     terms: list[tuple[int, re.Pattern[str], str]] = []
@@ -473,7 +483,7 @@ def _question_terms(metrics: Sequence[Metric]) -> tuple[tuple[int, re.Pattern[st
         for term in {metric.zh, *metric.synonyms_zh}:
             terms.append((len(term), re.compile(re.escape(term.translate(_FULL_WIDTH).lower())), metric.id))
         for term in {metric.en, *metric.synonyms_en}:
-            words = [re.escape(w) for w in re.split(r"[\s\-]+", term.lower().strip()) if w]
+            words = [_word_forms(w) for w in re.split(r"[\s\-]+", term.lower().strip()) if w]
             if not words:
                 continue
             body = r"[\s\-]+".join(words)

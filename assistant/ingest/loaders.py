@@ -488,14 +488,44 @@ def _pdf_page_lines(page) -> list[str]:
     except Exception:  # a table finder failure must not lose the page's text
         tables = []
     if not tables:
-        return (page.extract_text() or "").split("\n")
+        return [text for _, text in _unwrapped(page.extract_text_lines(return_chars=False))]
     outside = page.filter(_outside(bbox for bbox, _ in tables))
     items: list[tuple[float, int, list[str]]] = [
-        (line["top"], 0, [line["text"]]) for line in outside.extract_text_lines(return_chars=False)
+        (top, 0, [text]) for top, text in _unwrapped(outside.extract_text_lines(return_chars=False))
     ]
     items += [(bbox[1], 1, _pdf_table_lines(rows)) for bbox, rows in tables]
     items.sort(key=lambda item: (item[0], item[1]))
     return [line for _, _, lines in items for line in lines]
+
+
+# A prose line the page width broke: it runs to the right margin and breaks between Chinese
+# characters (…2023年计划开展政务公 / 开培训3次。), not after a sentence or before a heading.
+_WRAPPED_END_RE = re.compile(r"[\u4e00-\u9fff，、“”《》（）]$")
+_WRAPPED_START_RE = re.compile(r"^[\u4e00-\u9fff，、。；“”》）]")
+_PROSE_END_RE = re.compile(r"[\u4e00-\u9fff，、。；：“”《》（）]$")
+_BLOCK_START_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
+
+
+def _unwrapped(lines: list[dict]) -> list[tuple[float, str]]:
+    """(top, text) of a page's text lines, with the lines the page width wrapped joined back,
+    so that a sentence (and the figure it attaches to a plan or a topic) stays whole."""
+    prose = [line for line in lines if len(line["text"]) >= 10 and " " not in line["text"] and _PROSE_END_RE.search(line["text"])]
+    if not prose:
+        return [(line["top"], line["text"]) for line in lines]
+    right = max(line["x1"] for line in prose)  # the text column's margins, not a wider table's
+    left = min(line["x0"] for line in prose)
+    out: list[tuple[float, str, bool]] = []
+    for line in lines:
+        text = line["text"]
+        width = (line["x1"] - line["x0"]) / max(len(text), 1)
+        reaches_margin = line["x1"] >= right - 3 * width and " " not in text  # ragged right allowed; no table row
+        continues = line["x0"] <= left + width / 2  # an indented line starts a paragraph
+        if out and out[-1][2] and continues and _WRAPPED_START_RE.match(text) and not _BLOCK_START_RE.match(text):
+            top, before, _ = out.pop()
+            out.append((top, before + text, reaches_margin and bool(_WRAPPED_END_RE.search(text))))
+        else:
+            out.append((line["top"], text, reaches_margin and bool(_WRAPPED_END_RE.search(text))))
+    return [(top, text) for top, text, _ in out]
 
 
 def _outside(bboxes: Iterable[tuple[float, float, float, float]]) -> Callable[[dict], bool]:

@@ -26,6 +26,7 @@ _TITLE_RES = (
     re.compile(rf"(?P<year>(?:19|20)\d{{2}})\s*年度?\s*(?P<body>[{_CJK}（）()]{{2,40}}?)" + _REPORT),
     re.compile(rf"(?P<body>[{_CJK}]{{2,40}}?)" + _REPORT + r"\s*[（(]\s*(?P<year>(?:19|20)\d{2})\s*年度?\s*[）)]"),
 )
+_TITLE_WITHOUT_YEAR_RE = re.compile(rf"^(?P<body>[{_CJK}（）()]{{2,40}}?(?:政府|局|委员会|委|办事处|办公室|镇|乡|街道|区|县|市))" + _REPORT + "$")
 # Words glued before or after the body in the title's sentence or by joined lines:
 # 现公布澄河区柳岸街道办事处2017年度…, 首页>年度报告 / 石桥乡…, 由…人民政府编制的2016年度…
 _BODY_LEAD_RE = re.compile(rf"^[{_CJK}（）()]*(?:公布|发布|印发|现将|特将|报告|首页|位置|栏目)|^由")
@@ -73,9 +74,10 @@ def extract_meta(text: str) -> ReportMeta:
     year, year_span = None, None
     if title:
         body_raw, year_text = title
-        year = int(year_text)
         body_span = _locate(text, body_raw)
-        year_span = _locate(text, year_text)
+        if year_text:
+            year = int(year_text)
+            year_span = _locate(text, year_text)
     if body_raw is None:
         compiled = _COMPILED_BY_RE.search(text) or _BODY_COMPILED_RE.search(text)
         if compiled:
@@ -120,7 +122,7 @@ def _arabic_years(text: str) -> str:
     return _CN_YEAR_RE.sub(lambda m: m.group(0).translate(_CN_DIGITS), text)
 
 
-def _title_on_lines(head: str) -> tuple[str, str] | None:
+def _title_on_lines(head: str) -> tuple[str, str | None] | None:
     """The title read from its own line (or two adjacent lines: a title wrapped after the body),
     so that a web page's menu and breadcrumb lines above it never glue onto the body's name."""
     lines = [line for line in head.split("\n") if line.strip()]
@@ -129,6 +131,11 @@ def _title_on_lines(head: str) -> tuple[str, str] | None:
         title = _find_title(_join_lines(candidate))
         if title:
             return title
+    for line in lines[:3]:  # 甗渚区人民政府政府信息公开工作年度报告: a title without a year
+        match = _TITLE_WITHOUT_YEAR_RE.match(_join_lines(line))
+        body = _trim_body(match["body"]) if match else None
+        if body:
+            return body, None
     return None
 
 

@@ -205,7 +205,17 @@ def _classify(text: str, start: int, end: int, *, glued: bool) -> list[_Cell]:
                     _Cell("label", text[start:label_end], start, label_end),
                     _Cell("value", text[num_start:end], num_start, end, number),
                 ]
+    group = _GROUP_AND_ITEM_RE.match(raw)
+    if group:  # one cell holding a group and its first item: （三）不予公开 1.属于国家秘密
+        item = start + group.start("item")
+        return [_Cell("label", text[start : start + group.end("group")], start, start + group.end("group")),
+                _Cell("label", text[item:end], item, end)]
     return [_Cell("label", raw, start, end)]
+
+
+_GROUP_AND_ITEM_RE = re.compile(
+    r"(?P<group>[（(][一二三四五六七八九十]+[）)][^\s\u3000\d]{2,12})[\s\u3000\u00a0]+(?P<item>\d+[.．、]\S.*)$"
+)
 
 
 def _split_words(text: str, start: int, end: int) -> list[_Cell]:

@@ -499,3 +499,29 @@ def test_iter_report_files_missing_path(tmp_path):
 
 def test_supported_suffixes():
     assert SUPPORTED_SUFFIXES == (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+
+
+def test_pdf_lines_wrapped_by_the_page_width_are_joined(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "wrapped.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    pdf.setFont("STSong-Light", 12)
+    lines = [  # x, text: the first line of a paragraph is indented two characters
+        (96, "五、存在的主要问题及改进情况"),
+        (96, "改进措施：落实专人负责网站栏目更新，建立信息发布台账，2023年计划"),
+        (72, "开展政务公开培训3次，进一步提升工作人员的业务能力和服务水平。"),
+        (96, "本年度未收取信息处理费。"),
+    ]
+    for row, (x, text) in enumerate(lines):
+        pdf.drawString(x, 800 - 20 * row, text)
+    pdf.save()
+    assert load_document(path).text.split("\n") == [
+        "五、存在的主要问题及改进情况",
+        "改进措施：落实专人负责网站栏目更新，建立信息发布台账，2023年计划开展政务公开培训3次，进一步提升工作人员的业务能力和服务水平。",
+        "本年度未收取信息处理费。",
+    ]

@@ -296,3 +296,16 @@ def test_a_narrow_table_padded_to_the_grid_width():
         (("行政处罚",), "本年处理决定数量", 86), (("行政强制",), "本年处理决定数量", 0),
     ]
     assert not [w for w in result.warnings if w.startswith("section 二")]
+
+
+def test_a_cell_holding_a_group_and_its_first_item():
+    text = S3_HEAD + (
+        "三、本年度办理结果\n"
+        "| （三）不予公开 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+        "| 2.其他法律行政法规禁止公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+    )
+    result = parse_national_tables(text)
+    _spans_exact(text, result)
+    paths = {f.row_path for f in result.facts}
+    assert ("三、本年度办理结果", "（三）不予公开", "1.属于国家秘密") in paths
+    assert ("三、本年度办理结果", "（三）不予公开", "2.其他法律行政法规禁止公开") in paths
