@@ -24,6 +24,14 @@ _LEGAL_ENTITY_COLUMNS = ("商业企业", "科研机构", "社会公益组织", "
 _QUESTION_WORDS = frozenset({"哪些", "什么", "多少", "是否", "如何", "怎么", "怎样", "存在", "情况", "工作", "政府", "信息", "公开", "信息公开", "政务", "政务公开"})
 # "郭洋申请公开…": an applicant's name; published, yet not volunteered unless asked for.
 _NAMED_APPLICANT_RE = re.compile(r"(?:^|[；;，,。\s])[\u4e00-\u9fff]{2,3}申请公开")
+# A question that asks for a figure ("how many widgets…"): sentences with none of its words
+# do not answer it, whatever the retriever ranks first.
+# A comparison that asks for the gap ("多了几件", "how many more … than"), not for the larger one.
+_ASKS_DIFFERENCE_RE = re.compile(
+    r"[多少]了?(几|多少)|比.{0,30}?[多少].{0,12}?(几|多少)|差(了)?(几|多少)|相差|差距|差额|差值|增加了?(几|多少)|减少了?(几|多少)"
+    r"|how (many|much) (more|fewer|less|higher|lower)|difference|by how (many|much)"
+)
+_ASKS_FIGURE_RE = re.compile(r"how (many|much)|number of|多少|几[件个条次人名项]")
 # Narrative questions and the section headings that answer them (五、存在的主要问题及改进情况).
 _SECTION_TOPICS = (
     (re.compile(r"问题|不足|困难|短板|problem|shortcoming|weakness|difficult", re.I), re.compile(r"问题|不足|困难")),
@@ -446,11 +454,17 @@ class Answerer:
                 verdict_en = f"{self._org(q, label) if b1 != b2 else label} is higher by {format_value(abs(diff))}"
                 if b1 != b2:
                     value = winner[0]
+            if _ASKS_DIFFERENCE_RE.search(q.text.lower()):  # "多了几件", "how many more": the gap itself
+                value = abs(diff)
             text = self._say(q, f"{name}：" + "；".join(items) + f"。{verdict_zh}。", f"{name}: " + "; ".join(items) + f"; {verdict_en}.")
         else:
             text = self._say(q, f"{name}：" + "；".join(items) + "。", f"{name}: " + "; ".join(items) + ".")
         if missing_text:
             text += self._say(q, f"（无数据：{'、'.join(missing_text)}）", f" (no figure for: {', '.join(missing_text)})")
+        if len(bodies) == 1 and bodies[0] in answered:  # "2018至2020年": say which asked years have no report
+            absent = [str(y) for b, y in missing if y not in self.directory.years_of(b)]
+            if absent:
+                text += self._say(q, f"（没有{'、'.join(absent)}年的报告）", f" (no report for {', '.join(absent)})")
         unanswered = [body for body in q.bodies if body not in answered]
         if unanswered and q.intent in ("total", "rank", "compare"):
             # a total, ranking or comparison that silently left out a named body would be wrong
@@ -519,6 +533,13 @@ class Answerer:
                     citations.append(self._citation(report, point.start, point.end, "sentence"))
                     points.append(f"{point.sub_heading or ''}{text[point.start:point.end]}[{len(citations)}]")
                 break
+        if not citations and not terms and q.intent != "narrative" and _ASKS_FIGURE_RE.search(q.text.lower()):
+            return self._not_found(q, self._say(
+                q,
+                "报告中没有找到与这个问题对应的数字（可换用报告中的说法，如“收到申请”“行政复议”）。",
+                "No figure in the stored reports matches this question (try the reports' terms, such as "
+                "requests received, administrative reconsiderations, lawsuits).",
+            ))
         for hit in ([] if citations else hits[:4]):
             text = self._text(hit.source)
             report = self._report_by_source(hit.source)
@@ -585,10 +606,25 @@ class Answerer:
             f = figures[0] if figures else None
             candidates.append(Candidate(body, year, f.value if f else None, f.citation if f else None))
         org = self._org(q, body)
-        listing = "；".join(f"{c.year}年" + (f"：{format_value(c.value)}" if c.value is not None else "") for c in candidates)
-        listing_en = "; ".join(f"{c.year}" + (f": {format_value(c.value)}" if c.value is not None else "") for c in candidates)
-        text = self._say(q, f"{org}有多个年份的报告（{listing}），请问是哪一年？", f"{org} has reports for several years ({listing_en}). Which year do you mean?")
-        return Answer(q.text, AMBIGUOUS, text, candidates=tuple(candidates))
+        citations: list[Citation] = []  # every value shown is cited, like any other figure
+        shown_zh, shown_en = [], []
+        for c in candidates:
+            if c.value is None:
+                shown_zh.append(f"{c.year}年")
+                shown_en.append(f"{c.year}")
+                continue
+            mark = ""
+            if c.citation is not None:
+                citations.append(c.citation)
+                mark = f"[{len(citations)}]"
+            shown_zh.append(f"{c.year}年：{format_value(c.value)}{mark}")
+            shown_en.append(f"{c.year}: {format_value(c.value)} {mark}".rstrip())
+        text = self._say(
+            q,
+            f"{org}有多个年份的报告（{'；'.join(shown_zh)}），请问是哪一年？",
+            f"{org} has reports for several years ({'; '.join(shown_en)}). Which year do you mean?",
+        )
+        return Answer(q.text, AMBIGUOUS, text, citations=tuple(citations), candidates=tuple(candidates))
 
     def _ambiguous_body(self, q: Question, bodies: Sequence[str]) -> Answer:
         if not bodies:
@@ -657,7 +693,8 @@ class Answerer:
         if metric_only:
             return sorted(dict.fromkeys(t for t in terms if len(t) >= 2), key=len, reverse=True)
         names = {n for b in q.bodies for e in [self.directory.entry(b)] if e for n in (e.body, e.short_name or "", *e.aliases)}
-        words = [w for w in self.store.tokenizer.tokenize(q.text) if len(w) >= 2 and w not in names and not w.isascii()]
+        # a piece of a body's name (集镇 of 西集镇) is no topic word either
+        words = [w for w in self.store.tokenizer.tokenize(q.text) if len(w) >= 2 and not w.isascii() and not any(w in n for n in names)]
         terms += [w for w in words if w not in _QUESTION_WORDS] + list(q.topic_terms)
         return list(dict.fromkeys(t for t in terms if t))
 

@@ -132,7 +132,9 @@ _ROW_RULE_KEYS = frozenset({"path", "column", "table"})
 _ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 _COLUMN_PATH_SPLIT = re.compile(r"\s*[›»>|｜]\s*")
 # A figure earlier in the same clause: 其中当面申请3件、网络申请 -> only 网络申请 names the next one.
-_EARLIER_FIGURE_RE = re.compile(r"\d+(?:\.\d+)?(?:万元|人次|件|条|次|人|个|篇|项|期|场|份|家|元|名|起|宗)")
+_EARLIER_FIGURE_RE = re.compile(
+    r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千零〇]+)(?:万元|人次|件|条|次|人|个|篇|项|期|场|份|家|元|名|起|宗)"
+)
 
 
 # ---------------------------------------------------------------------------------------------

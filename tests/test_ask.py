@@ -429,3 +429,36 @@ def test_a_total_that_would_leave_out_a_named_body_is_not_given(realistic):
     assert "珀溪镇" in data["answer"]
     unknown = realistic.ask("珀溪镇和青云镇2016年一共收到多少政府信息公开申请").to_dict()
     assert unknown["status"] == "not_found" and "青云镇" in unknown["answer"]
+
+
+def test_a_figure_no_report_gives_is_not_found_not_a_list_of_sentences(assistant):
+    data = assistant.ask("How many widgets did Xiji produce in 2018?").to_dict()
+    assert (data["status"], data["value"], data["citations"]) == ("not_found", None, [])
+    chinese = assistant.ask("西集镇2018年种了多少棵树").to_dict()
+    assert chinese["status"] == "not_found"
+    # a question of the reports' own kind still finds its sentences
+    assert assistant.ask("西集镇2018年存在哪些问题").to_dict()["status"] == "answered"
+
+
+def test_a_range_of_years_says_which_years_have_no_report(assistant):
+    data = assistant.ask("星岚镇2019年至2021年收到多少政府信息公开申请").to_dict()
+    assert data["status"] == "answered"
+    assert "（没有2019、2020年的报告）" in data["answer"]
+    english = assistant.ask("How many information requests did Xinglan receive from 2019 to 2021?").to_dict()
+    assert "(no report for 2019, 2020)" in english["answer"]
+
+
+def test_a_gap_asked_for_is_the_value_and_the_larger_one_is_named(assistant):
+    data = assistant.ask("西集镇2018年比巨各庄镇2017年多主动公开多少条信息").to_dict()
+    assert (data["status"], data["value"]) == ("answered", 533)
+    assert "西集镇多533条" in data["answer"]
+    which = assistant.ask("西集镇2018年和巨各庄镇2017年主动公开的信息哪个多").to_dict()
+    assert which["value"] == "西集镇"
+
+
+def test_the_values_an_ambiguous_answer_shows_are_cited(realistic):
+    data = realistic.ask("棠岑街道收到多少政府信息公开申请").to_dict()
+    assert data["status"] == "ambiguous"
+    assert len(data["citations"]) == 2 and "[1]" in data["answer"] and "[2]" in data["answer"]
+    assert {c["year"] for c in data["citations"]} == {2018, 2019}
+    _check_quotes(realistic, data)

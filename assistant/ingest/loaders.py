@@ -88,10 +88,17 @@ def load_document(path: str | Path, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES) 
     )
 
 
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULL_WIDTH_DECIMAL_POINT = re.compile(r"(?<=\d)．(?=\d)")
+
+
 def normalize_text(text: str) -> str:
-    """The only changes made to a file's text: line ends, NUL/BOM characters, Unicode NFC."""
+    """The only changes made to a file's text: line ends, NUL/BOM characters, Unicode NFC, and
+    full-width digits read as ASCII (２０２２年 收到４５件, １２．５万元): every parser, question
+    and number then sees one form of each figure."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\x00", "").replace("\ufeff", "")
+    text = _FULL_WIDTH_DECIMAL_POINT.sub(".", text.translate(_FULL_WIDTH_DIGITS))
     return unicodedata.normalize("NFC", text)
 
 

@@ -186,7 +186,10 @@ def _split_body(raw: str) -> tuple[str | None, str | None, str | None]:
     if not name:
         return None, None, None
     if _DEPARTMENT_RE.search(name):
-        units = _LEVEL_RE.findall(name)
+        # the region is what stands before the department's ending: 垚溆市|住房和城乡建设局 (not
+        # 住房和城乡), 龢屾|经济技术开发区管理委员会 (no region level at all)
+        ending = next((e["zh"] for e in departments() if name.endswith(e["zh"]) and len(name) > len(e["zh"])), "")
+        units = _LEVEL_RE.findall(name[: len(name) - len(ending)])
         parent = units[-1] if units and name != units[-1] else None
         return name, parent, "department"
     units = _LEVEL_RE.findall(name)
@@ -250,25 +253,34 @@ def _aliases(body: str, short: str, parent: str | None, level: str | None, raw: 
 def _department_aliases(body: str, parent: str | None) -> list[str]:
     """汧垭区教育委员会 -> 汧垭区教委, 教委, Qianya District Education Commission, Qianya Education
     Commission …, from the department endings of ``assistant/data/departments.yaml``."""
-    entry = next((e for e in _departments() if body.endswith(e["zh"])), None)
+    entry = next((e for e in departments() if body.endswith(e["zh"])), None)
     if entry is None:
         return []
     names = []
     region = body[: -len(entry["zh"])]
-    for short in entry.get("short", ()):
-        names += [region + short, short]
     level = _level_of(parent) if parent and region.endswith(parent) else None
     region_short = _short_name(parent, level) if level else ""
+    if not region_short and not parent and 2 <= len(region) <= 4 and _level_of(region) is None:
+        region_short = region  # a zone named by itself: 龢屾 of 龢屾经济技术开发区管理委员会
+    if region_short and region_short != region:
+        names.append(region_short + entry["zh"])  # 垚溆住房和城乡建设局
+    for short in entry.get("short", ()):
+        names += [region + short, short]
+        if region_short and region_short != region:
+            names.append(region_short + short)  # 垚溆住建局
     for pinyin in to_pinyin(region_short) if region_short else []:
         for english in entry["en"]:
-            names += [f"{pinyin} {LEVEL_ENGLISH[level]} {english}", f"{pinyin} {english}"]
+            names.append(f"{pinyin} {english}")
+            if level:
+                names.append(f"{pinyin} {LEVEL_ENGLISH[level]} {english}")
             if level == "市":
                 names.append(f"{pinyin} Municipal {english}")
     return names
 
 
 @functools.cache
-def _departments() -> tuple[dict, ...]:
+def departments() -> tuple[dict, ...]:
+    """The department endings of ``assistant/data/departments.yaml``, longest first."""
     import yaml
 
     entries = yaml.safe_load(resources.files("assistant").joinpath("data/departments.yaml").read_text(encoding="utf-8"))

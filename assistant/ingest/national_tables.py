@@ -478,6 +478,7 @@ def _parse_s3(text: str, section: _Section, template: str, warnings: list[str]) 
     pos = 0
     started = False
     seen: set[int] = set()
+    previous_entry: int | None = None  # the last row named, for its label's wrapped rest
     facts: list[Fact] = []
     header_names = _S3_NATURAL | _S3_GROUP | _S3_SUBS | _S3_TOTAL | _S3_HEADER_OTHER
 
@@ -519,11 +520,16 @@ def _parse_s3(text: str, section: _Section, template: str, warnings: list[str]) 
                 index, written = stack[level - 1]
                 stack[level - 1] = (index, written + cell.text)
                 row_cells.append(cell)
+            elif started and previous_entry is not None and norm and norm in _norm(entries[previous_entry].label):
+                # the rest of the previous row's label, wrapped under its numbers (printed PDFs)
+                last_was_row_label = False
             else:
                 last_was_row_label = False
                 if started and norm:
                     warnings.append(f"section 三: unrecognised row label {cell.text!r}")
 
+        if row_entry is not None:
+            previous_entry = row_entry
         if not row.values:
             continue
         if row_entry is None:
@@ -534,6 +540,16 @@ def _parse_s3(text: str, section: _Section, template: str, warnings: list[str]) 
             columns = _s3_columns(header, warnings)
         label = stack[entries[row_entry].level - 1][1]
         values = _pick_values(row.values, len(columns))
+        if values is None and len(columns) != len(S3_COLUMNS) and not seen:
+            # a header wrapped by the column width (社会公益 / 组织) reads short: the first row's
+            # count of numbers decides when it is the template's
+            values = _pick_values(row.values, len(S3_COLUMNS))
+            if values is not None:
+                warnings.append(
+                    f"section 三: the column header reads as {len(columns)} columns but the rows hold "
+                    f"{len(S3_COLUMNS)} numbers; assuming the standard {len(S3_COLUMNS)} columns"
+                )
+                columns = list(S3_COLUMNS)
         if values is None:
             warnings.append(
                 f"section 三: row {label!r}: expected {len(columns)} numbers, found {_hard_count(row.values)}; row skipped"

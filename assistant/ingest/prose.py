@@ -29,8 +29,10 @@ _FIGURE_RE = re.compile(
 _CN_FIGURE_RE = re.compile(
     r"(?<![统唯之万专同第逐进单合划每这那哪某任几若再又一二两三四五六七八九十百千零〇])"
     r"(?P<num>[一二两三四五六七八九十百千零〇]+)\s*(?:余|多)?\s*"
-    r"(?P<unit>人次|件|次(?!性)|篇|期|场|起|宗|名)"
+    r"(?P<unit>人次|件|次(?!性)|篇|期|场|起|宗|名|条|人(?![民员]))"
 )
+# 一条主线, 一人一档: a bare 一 before these units is a phrase, not a count
+_CN_PHRASE_UNITS = ("条", "人")
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_POWERS = {"十": 10, "百": 100, "千": 1000}
 # Things that look like figures but are not: 第15条, 第9至12条, 《条例》第33条.
@@ -137,6 +139,8 @@ def _figures(sentence: str) -> list[tuple[int, int, float, str]]:
         if parsed is not None and parsed.value is not None:
             found.append((figure.start(), figure.end(), parsed.value, unit))
     for figure in _CN_FIGURE_RE.finditer(sentence):
+        if figure["num"] == "一" and figure["unit"] in _CN_PHRASE_UNITS:
+            continue
         found.append((figure.start(), figure.end(), float(_chinese_number(figure["num"])), figure["unit"]))
     return sorted(found)
 

@@ -17,6 +17,7 @@ steps:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -95,7 +96,7 @@ BREAKDOWN_CUES: dict[str, tuple[str, ...]] = {
     "reason": ("原因", "理由", "依据", "reasons?", "grounds", "on what basis"),
     "outcome": (
         "办理结果", "处理结果", "答复结果", "办理情况", "答复(的)?情况", "怎么处理", "如何处理", "如何办理",
-        "outcome", "results", r"how were .{0,40}(handled|answered|dealt with|processed)", "handling",
+        "outcome", "results", r"how were .{0,40}(handled|answered|dealt with|processed)", r"(?<!continued )handling",
     ),
     "channel": (
         # 其他方式/其他形式 name one row (其他形式申请数), not a breakdown
@@ -172,6 +173,7 @@ FALLBACK_METRIC_CUES: tuple[tuple[str, str], ...] = (
     (r"how many items", "proactive_total"),
     (r"(收到|受理|接到)(了)?(多少|几)", "requests_received"),
     (r"how many did .{1,40} (receive|get)", "requests_received"),
+    (r"\b(applied|apply|applying)\b", "requests_received"),  # "how many people applied to Henghu"
 )
 
 # Applicant columns of the national table, most specific first; 法人或其他组织 is the sum of five.
@@ -242,6 +244,17 @@ _YEAR_RE = re.compile(rf"{_YEAR_BEFORE}({_YEAR}){_YEAR_AFTER}")
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
 _CN_YEAR_RE = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})\s*年")
 _MAX_RANGE = 30
+# "carried over to 2023" / "结转至2023年" asks about the 2022 report's 结转下年度 row
+_CARRIED_INTO_RE = re.compile(
+    rf"(?:carr(?:y|ied|ies|ying)(?:\s+(?:over|forward))?\s+(?:in)?to|结转(?:至|到)|转入|转到)\s*(?:the\s+)?(?:year\s+)?({_YEAR})(?!\d)",
+    re.IGNORECASE,
+)
+# "carried over from 2021" / "从2021年结转" asks about the 2022 report's 上年结转 row
+_CARRIED_FROM_RE = re.compile(
+    rf"carr(?:y|ied|ies|ying)(?:\s+(?:over|forward))?\s+from\s*(?:the\s+)?(?:year\s+)?({_YEAR})(?!\d)"
+    rf"|从\s*({_YEAR})(?=\s*年?度?结转)",
+    re.IGNORECASE,
+)
 
 
 def _cue_pattern(cues: Iterable[str]) -> re.Pattern[str]:
@@ -273,6 +286,13 @@ _RESULT_BASE = {pattern.format(kind): base for base, pattern in RESULT_METRICS.i
 _EN_PLACE_RE = re.compile(
     r"\b((?:[A-Z][a-z]+)(?:[ -][A-Z][a-z]+)?)[ -](Town|Township|Subdistrict|Street|District|County|City|Village)\b"
 )
+# "the Yaoxu housing bureau", "Lintong Development Zone": a capitalised name, then words that
+# end in a kind of department
+_EN_DEPARTMENT_RE = re.compile(
+    # a lookahead, so that "How many … bureau" does not hide the name inside it
+    r"(?=\b([A-Z][a-z]+)\s+((?:[A-Za-z\-']+\s+){0,6}?(?i:bureau|commission|committee|office|zone|administration|department))\b)"
+)
+_EN_LEVEL_WORDS = frozenset({"town", "township", "subdistrict", "street", "district", "county", "city", "village"})
 _NOT_AN_EN_PLACE = frozenset({
     "which", "what", "each", "every", "the", "this", "that", "our", "your", "all", "any", "some", "whose", "other",
     "another", "same", "a", "an", "one", "my", "their", "its", "how", "in", "of", "for", "and", "or",
@@ -509,12 +529,22 @@ def _read(text: str, catalogue: Catalogue, directory: BodyDirectory) -> _Reading
         bodies=bodies,
         years=_years(masked),
         all_years=bool(_ALL_YEARS_PATTERN.search(lowered)),
-        metrics=_metrics(masked, catalogue),
+        metrics=_metrics(_name_carry_over_rows(masked), catalogue),
         rules=tuple(i for i, (_, _, pattern) in enumerate(_INTENT_PATTERNS) if pattern.search(lowered)),
         unknown_place=None if bodies else unknown_place(masked),
         unknown_beside=unknown_place(masked) if bodies else None,
         paired_years=_paired_years(masked, mentions),
     )
+
+
+def _name_carry_over_rows(text: str) -> str:
+    """"carried over to 2023" names the 结转下年度 row, "carried over from 2021" the 上年结转 one,
+    not whichever carry-over the catalogue meets first."""
+    def named(match: re.Match[str], zh: str, en: str) -> str:
+        return zh if re.search(r"[\u4e00-\u9fff]", match.group(0)) else en
+
+    text = _CARRIED_INTO_RE.sub(lambda m: named(m, "结转下年度", "carried over to next year"), text)
+    return _CARRIED_FROM_RE.sub(lambda m: named(m, "上年结转", "carried over from the previous year"), text)
 
 
 def _paired_years(masked: str, mentions: list[tuple[str, int, int]]) -> tuple[tuple[str, int], ...]:
@@ -619,6 +649,11 @@ def _years(text: str) -> tuple[int, ...]:
         if low < high <= low + _MAX_RANGE:
             found.append((match.start(), list(range(low, high + 1))))
             covered[match.start() : match.end()] = [True] * (match.end() - match.start())
+    for pattern, shift in ((_CARRIED_FROM_RE, 1), (_CARRIED_INTO_RE, -1)):
+        for match in pattern.finditer(text):
+            group = 1 if match.group(1) else 2
+            found.append((match.start(group), [int(match.group(group)) + shift]))
+            covered[match.start(group) : match.end(group)] = [True] * (match.end(group) - match.start(group))
     for match in _YEAR_RE.finditer(text):
         if not covered[match.start()]:
             found.append((match.start(), [int(match.group(1))]))
@@ -695,4 +730,19 @@ def unknown_place(masked: str) -> str | None:
             words = words[1:]
         if words:
             return " ".join(words) + " " + match.group(2)
+    vocabulary = _department_words()
+    for match in _EN_DEPARTMENT_RE.finditer(masked):
+        name, inner = match.group(1), match.group(2).split()[:-1]
+        # "the Education Bureau" names a kind of department, not a place; the words between the
+        # name and the ending must be department words ("housing", "development"), not a sentence
+        if name.lower() not in _NOT_AN_EN_PLACE | vocabulary | _EN_LEVEL_WORDS and all(w.lower() in vocabulary for w in inner):
+            return f"{name} {match.group(2)}"
     return None
+
+
+@functools.cache
+def _department_words() -> frozenset[str]:
+    """Every word of the English department names in ``assistant/data/departments.yaml``."""
+    from assistant.ingest.metadata import departments
+
+    return frozenset(word.lower() for entry in departments() for name in entry["en"] for word in re.split(r"[\s\-]+", name))

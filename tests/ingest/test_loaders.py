@@ -89,10 +89,12 @@ def test_big5_is_not_taken_for_gb18030(tmp_path):
     assert document.warnings == ("decoded as BIG5 (guessed)",)
 
 
-def test_normalisation_touches_only_line_ends_bom_nul_and_nfc(tmp_path):
-    raw = "第一行\r\n第二行\r\t\u3000６５４\u00a0件\ufeff\r\nCafe\u0301\n"
+def test_normalisation_touches_only_line_ends_bom_nul_nfc_and_full_width_digits(tmp_path):
+    raw = "第一行\r\n第二行\r\t\u3000６５４\u00a0件\ufeff\r\nCafe\u0301\n１２．５万元（一）：ＡＢ\n"
     document = load_document(write(tmp_path, "mixed.txt", raw))
-    assert document.text == "第一行\n第二行\n\t\u3000６５４\u00a0件\nCafé\n"
+    # full-width digits (and a full-width point between them) read as ASCII; other full-width
+    # characters, such as （）： that the templates are written with, stay as they are
+    assert document.text == "第一行\n第二行\n\t\u3000654\u00a0件\nCafé\n12.5万元（一）：ＡＢ\n"
     assert normalize_text("a\x00b\ufeffc\r\r\n") == "abc\n\n"
 
 

@@ -90,3 +90,18 @@ def test_a_year_in_chinese_numerals():
     meta = extract_meta(text)
     assert (meta.body, meta.year) == ("青槐镇", 2018)
     assert text[meta.year_span.start : meta.year_span.end] == "二〇一八"
+
+
+def test_a_department_whose_name_holds_a_level_word():
+    # 住房和城乡 ends in 乡, but 垚溆市 is the region: it stands before the department's ending
+    meta = extract_meta("垚溆市住房和城乡建设局2022年政府信息公开工作年度报告")
+    assert (meta.body, meta.parent, meta.level) == ("垚溆市住房和城乡建设局", "垚溆市", "department")
+    assert {"垚溆市住建局", "垚溆住建局", "Yaoxu Housing Bureau", "Yaoxu Municipal Housing and Urban-Rural Development Bureau"} <= set(meta.aliases)
+    assert "住房和城乡" not in meta.aliases
+
+
+def test_a_development_zone_is_known_by_its_short_forms():
+    meta = extract_meta("龢屾经济技术开发区管理委员会2023年政府信息公开工作年度报告")
+    assert (meta.body, meta.parent, meta.level) == ("龢屾经济技术开发区管理委员会", None, "department")
+    assert {"龢屾经开区", "龢屾开发区管委会", "龢屾管委会", "Heshen Development Zone", "Heshen ETDZ"} <= set(meta.aliases)
+    assert "管理委员会" not in meta.aliases  # a generic word is nobody's name

@@ -309,3 +309,29 @@ def test_a_cell_holding_a_group_and_its_first_item():
     paths = {f.row_path for f in result.facts}
     assert ("三、本年度办理结果", "（三）不予公开", "1.属于国家秘密") in paths
     assert ("三、本年度办理结果", "（三）不予公开", "2.其他法律行政法规禁止公开") in paths
+
+
+def test_a_header_wrapped_by_the_column_width_reads_from_the_rows():
+    """A PDF table without ruling lines: 社会公益组织 and 法律服务机构 wrap onto a second header
+    line, and a long row label wraps under its numbers."""
+    text = (
+        "三、收到和处理政府信息公开申请情况\n"
+        "（本列数据的勾稽关系为：第一项加第二项之和， 申请人情况\n"
+        "等于第三项加第四项之和） 自然人 法人或其他组织 总计\n"
+        "商业企业 科研机构 社会公益 法律服务 其他\n"
+        "组织 机构\n"
+        "一、本年新收政府信息公开申请数量 9 1 0 0 0 0 10\n"
+        "三、本年度办理结果\n"
+        "（六）其他处理 1.申请人无正当理由逾期不补正、 0 0 0 0 0 0 0\n"
+        "行政机关不再处理其政府信息公开申请\n"
+        "2.申请人逾期未按收费通知要求缴纳 0 0 0 0 2 0 2\n"
+    )
+    result = parse_national_tables(text)
+    _spans_exact(text, result)
+    found = _by_key(result)
+    received = ("一、本年新收政府信息公开申请数量",)
+    assert [found[(S3, received, column)].value for column in
+            ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")] == [9, 1, 0, 0, 0, 0, 10]
+    unpaid = ("三、本年度办理结果", "（六）其他处理", "2.申请人逾期未按收费通知要求缴纳")
+    assert found[(S3, unpaid, "法律服务机构")].value == 2
+    assert not [w for w in result.warnings if "unrecognised" in w], result.warnings

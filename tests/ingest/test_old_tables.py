@@ -158,7 +158,8 @@ OLD_FIXTURES = ["old_qinghuai_2016", "old_liuan_2017", "old_shiqiao_2015", "old_
 def realistic(request):
     path = REALISTIC / f"{request.param}.txt"
     truth = json.loads((REALISTIC / f"{request.param}.truth.json").read_text(encoding="utf-8"))
-    return path.read_text(encoding="utf-8"), parse_document(load_document(path)), truth
+    document = load_document(path)  # spans index the stored (normalised) text
+    return document.text, parse_document(document), truth
 
 
 def test_realistic_every_table_value_with_its_metric(realistic):

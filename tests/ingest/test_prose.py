@@ -192,3 +192,25 @@ def test_carried_over_requests_named_after_their_number():
         ("结转下一年度继续办理", 3, "件"),  # next year's carry-over is this year's count, not a plan
         ("结转至2018年办理", 1, "件"),
     }
+
+
+def test_chinese_numerals_count_items_and_people_and_end_the_phrase_of_the_next_figure():
+    text = (
+        "全年共主动公开政府信息一百三十七条，较上年增加二十一条。\n"
+        "全乡现有专职工作人员一名、兼职工作人员四名。\n"
+        "坚持一条主线，培训干部三十人。\n"
+    )
+    assert _metrics(text) == {
+        ("全年共主动公开政府信息", 137, "条", "proactive_total"),
+        ("全乡现有专职工作人员", 1, "名", "staff_full_time"),
+        ("全乡现有专职工作人员一名、兼职工作人员", 4, "名", "staff_part_time"),  # not the full-time count
+        ("培训干部", 30, "人", "trainees"),  # 一条主线 is no count
+    }
+
+
+def test_deputies_suggestions_and_cppcc_proposals():
+    text = "全年共办理人大代表建议18件、政协提案23件，办复率100％。\n"
+    assert _metrics(text) == {
+        ("全年共办理人大代表建议", 18, "件", "npc_suggestions"),
+        ("全年共办理人大代表建议18件、政协提案", 23, "件", "cppcc_proposals"),
+    }

@@ -196,6 +196,15 @@ def test_parse(parse, text, lang, bodies, years, metric, intent):
         ("星岚镇上年结转多少件申请", "requests_carried_over_from_last_year"),
         ("星岚镇结转下年度继续办理多少件", "requests_carried_to_next_year"),
         ("星岚镇结转到下一年的申请多少件", "requests_carried_to_next_year"),
+        ("How many requests did Xinglan carry over to 2022?", "requests_carried_to_next_year"),
+        ("星岚镇结转至2022年的申请有几件", "requests_carried_to_next_year"),
+        ("How many requests were carried over from 2020 in Xinglan?", "requests_carried_over_from_last_year"),
+        ("星岚镇从2020年结转的申请有几件", "requests_carried_over_from_last_year"),
+        ("How many people applied to Xinglan in 2021?", "requests_received"),
+        ("西集镇通过网络提交的申请有多少", "requests_online"),
+        ("西集镇当面提交的申请有几件", "requests_in_person"),
+        ("How many requests did Xinglan carry over into 2022 for continued handling?", "requests_carried_to_next_year"),
+        ("垚溆住建局2022年办理了几件人大代表建议", "npc_suggestions"),
     ],
 )
 def test_metric(parse, text, metric):
@@ -253,6 +262,12 @@ def test_body_names_are_no_metric_words(parse):
         ("编号20181234的申请", ()),
         ("收到2018件申请的是哪个镇", ()),  # a count, not a year
         ("西集镇收到多少申请", ()),
+        # carried over to a year: that year's 结转 is the report of the year before, and back
+        ("How many requests did Xinglan carry over to 2022?", (2021,)),
+        ("星岚镇结转至2022年的申请有几件", (2021,)),
+        ("How many requests did Xinglan carry over from 2020?", (2021,)),
+        ("星岚镇从2020年结转的申请有几件", (2021,)),
+        ("星岚镇从2017年到2019年收到多少申请", (2017, 2018, 2019)),
     ],
 )
 def test_years(parse, text, years):
@@ -605,6 +620,27 @@ def test_a_follow_up_result_word_refines_the_inherited_count(parse):
 )
 def test_an_unknown_english_place_is_recognised(parse, question, place):
     assert parse(question).unknown_place == place
+
+
+def test_continued_handling_is_no_breakdown_by_outcome(parse):
+    question = parse("How many requests did Xinglan carry over into 2022 for continued handling?")
+    assert (question.intent, question.years) == ("lookup", (2021,))
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [("How many requests did the Lintong housing bureau and Xinglan Town receive in 2021?", "Lintong housing bureau"),
+     ("Which had more requests, Xiji or Qiaoling Development Zone?", "Qiaoling Development Zone")],
+)
+def test_an_unknown_english_department_beside_a_stored_body(parse, question, place):
+    assert parse(question).unknown_beside == place
+
+
+def test_a_kind_of_department_is_no_place(parse):
+    assert parse("How many requests did the Education Bureau receive in 2014?").unknown_place is None
+    # the rest of a stored body's name, and a sentence that happens to end in "Office"
+    assert parse("How many requests did Xinglan Street Office receive in 2021?").unknown_beside is None
+    assert parse("Were there any lawsuits against the Xiji Town Office in 2018?").unknown_beside is None
 
 
 def test_which_town_is_no_place(parse):
