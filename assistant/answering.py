@@ -20,6 +20,11 @@ from assistant.store.facts_db import FactStore
 
 _WHOLE_COLUMNS = (None, "统计数", "总计", "合计")
 _LEGAL_ENTITY_COLUMNS = ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
+_COLUMN_EN = {
+    "自然人": "natural persons", "法人或其他组织": "legal persons and other organisations", "商业企业": "businesses",
+    "科研机构": "research institutions", "社会公益组织": "public-interest organisations",
+    "法律服务机构": "legal service agencies", "其他": "other organisations",
+}
 # Question words that say nothing about where the answer stands.
 _QUESTION_WORDS = frozenset({"哪些", "什么", "多少", "是否", "如何", "怎么", "怎样", "存在", "情况", "工作", "政府", "信息", "公开", "信息公开", "政务", "政务公开"})
 # "郭洋申请公开…": an applicant's name; published, yet not volunteered unless asked for.
@@ -155,6 +160,13 @@ class Answerer:
         if named is not None:
             return named
         figures = self._figures(body, year, metric, q.column)
+        if not figures and q.column:
+            # a sentence states totals, never one applicant column: no figure rather than the total
+            org, name = self._org(q, body), self._metric_name(q, metric)
+            return self._not_found(q, self._say(
+                q, f"{org}{year}年的报告中没有按申请人类型（{q.column}）列出的{name}。",
+                f"The {year} report of {org} gives no figure for {name} from {_COLUMN_EN.get(q.column, q.column)}.",
+            ))
         if not figures:
             return self._from_passages(q, [body], year_hint=year, missing_metric=metric)
         return self._state(q, body, year, metric, figures)
@@ -195,7 +207,7 @@ class Answerer:
         org = self._org(q, body)
         name = self._metric_name(q, metric)
         if q.column and q.intent != "breakdown":
-            name += self._say(q, f"（{q.column}）", f" ({q.column})")
+            name += self._say(q, f"（{q.column}）", f" ({_COLUMN_EN.get(q.column, q.column)}, {q.column})")
         unit = primary.unit or ""
         if primary.value is None:
             text = self._say(q, f"{org}{year}年{name}在报告中留空（未知）[1]。", f"{org} left {name} blank in its {year} report (unknown) [1].")
@@ -262,10 +274,17 @@ class Answerer:
         """A row with no figures of its own (（三）不予公开) is the sum of its reasons."""
         children = [self._figures(body, year, child) for child in self.catalogue.children(metric)]
         children = [c for c in children if c]
-        if len(children) < 2 or any(c[0].value is None or c[0].kind != "table" for c in children):
+        if len(children) < 2 or any(c[0].value is None for c in children):
             return []
+        one_sentence = len({(c[0].citation.source, c[0].citation.start) for c in children}) == 1
+        if any(c[0].kind != "table" for c in children) and not one_sentence:
+            return []  # parts stated in prose add up only when one sentence states them all (专职1名、兼职4名)
         total = sum(c[0].value for c in children)
-        return [_Figure(total, children[0][0].unit, "table", self._metric_name_zh(metric), children[0][0].citation)]
+        # cite the rows that make the sum (a zero row proves nothing of it), the first as the source
+        counted = [c[0] for c in children if c[0].value] or [children[0][0]]
+        return [_Figure(total, counted[0].unit, "table", self._metric_name_zh(metric), counted[0].citation)] + [
+            _Figure(total, f.unit, "table", f.label, f.citation) for f in counted[1:]
+        ]
 
     def _summed(self, body: str, year: int, metric: str) -> list[_Figure]:
         """New-template metrics held in no single cell (all lawsuits = direct + after reconsideration)."""
@@ -452,13 +471,14 @@ class Answerer:
                 label = winner[0] if b1 != b2 else f"{winner[1]}"
                 verdict_zh = f"{self._org(q, label) if b1 != b2 else label + '年'}多{format_value(abs(diff))}{unit}"
                 verdict_en = f"{self._org(q, label) if b1 != b2 else label} is higher by {format_value(abs(diff))}"
-                if b1 != b2:
-                    value = winner[0]
+                value = winner[0] if b1 != b2 else winner[1]  # the larger body, or the larger year
             if _ASKS_DIFFERENCE_RE.search(q.text.lower()):  # "多了几件", "how many more": the gap itself
                 value = abs(diff)
             text = self._say(q, f"{name}：" + "；".join(items) + f"。{verdict_zh}。", f"{name}: " + "; ".join(items) + f"; {verdict_en}.")
         else:
             text = self._say(q, f"{name}：" + "；".join(items) + "。", f"{name}: " + "; ".join(items) + ".")
+            if q.intent == "trend" and len({body for body, _, _ in rows}) == 1 and len(rows) > 1:
+                text += self._direction(q, rows, unit)
         if missing_text:
             text += self._say(q, f"（无数据：{'、'.join(missing_text)}）", f" (no figure for: {', '.join(missing_text)})")
         if len(bodies) == 1 and bodies[0] in answered:  # "2018至2020年": say which asked years have no report
@@ -474,6 +494,19 @@ class Answerer:
         if latest_only:
             text += self._say(q, "（未指定年度，各机构取最新一年的报告）", " (no year asked: each body's latest report)")
         return Answer(q.text, ANSWERED, text, value, unit or None, citations)
+
+    def _direction(self, q: Question, rows: list[tuple[str, int, _Figure]], unit: str) -> str:
+        """One body's trend in words: first year to last, up, down or unchanged."""
+        by_year = sorted(rows, key=lambda row: row[1])
+        (_, first_year, first), (_, last_year, last) = by_year[0], by_year[-1]
+        change = last.value - first.value
+        if change == 0:
+            return self._say(q, f"{first_year}年至{last_year}年持平。", f" From {first_year} to {last_year}: unchanged.")
+        word_zh, word_en = ("增加", "up") if change > 0 else ("减少", "down")
+        amount = format_value(abs(change))
+        return self._say(
+            q, f"{first_year}年至{last_year}年{word_zh}{amount}{unit}。", f" From {first_year} to {last_year}: {word_en} by {amount}."
+        )
 
     # -- passages: narrative, prose-only figures, contacts ----------------------------------------
 

@@ -462,3 +462,21 @@ def test_the_values_an_ambiguous_answer_shows_are_cited(realistic):
     assert len(data["citations"]) == 2 and "[1]" in data["answer"] and "[2]" in data["answer"]
     assert {c["year"] for c in data["citations"]} == {2018, 2019}
     _check_quotes(realistic, data)
+
+
+def test_sums_of_parts_cite_the_rows_or_the_one_sentence_that_make_them(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("parts")
+    (folder / "report.txt").write_text(
+        "澄河区青槐镇2016年政府信息公开工作年度报告\n"
+        "一、概述\n全镇现有专职工作人员一名、兼职工作人员四名。\n"
+        "二、依申请公开情况\n全年共收到政府信息公开申请12件，其中当面申请7件、网络申请5件。\n"
+        "另配备专职信息员2名。\n",
+        encoding="utf-8",
+    )
+    with _hash_store(tmp_path_factory, [folder]) as opened:
+        staff = opened.ask("青槐镇2016年有多少工作人员").to_dict()
+        applicants = opened.ask("青槐镇2016年自然人申请多少件").to_dict()
+    assert (staff["value"], staff["unit"]) == (5, "名")
+    assert staff["citations"][0]["quote"] == "全镇现有专职工作人员一名、兼职工作人员四名。"
+    # a sentence states totals, never an applicant column: not found, not the total
+    assert (applicants["status"], applicants["value"]) == ("not_found", None)

@@ -440,13 +440,12 @@ def _sections(text: str, warnings: list[str]) -> dict[str, _Section]:
 
 
 def _s3_columns(header: list[_Cell], warnings: list[str]) -> list[str]:
-    natural = [c.text for c in header if _norm(c.text) in _S3_NATURAL]
-    group = [c.text for c in header if _norm(c.text) in _S3_GROUP]
-    subs: list[str] = []
-    for c in header:
-        if _norm(c.text) in _S3_SUBS and _norm(c.text) not in {_norm(s) for s in subs}:
-            subs.append(c.text)
-    total = [c.text for c in header if _norm(c.text) in _S3_TOTAL]
+    # named as the template writes them: a header cell broken by <br> (商业 企业) is 商业企业
+    names = [_norm(c.text) for c in header]
+    natural = [n for n in names if n in _S3_NATURAL]
+    group = [n for n in names if n in _S3_GROUP]
+    subs = list(dict.fromkeys(n for n in names if n in _S3_SUBS))
+    total = [n for n in names if n in _S3_TOTAL]
     if natural and total and (subs or group):
         return [natural[0], *(subs or group[:1]), total[0]]
     if any(_norm(c.text) in _S3_NATURAL | _S3_GROUP | _S3_SUBS | _S3_TOTAL for c in header):

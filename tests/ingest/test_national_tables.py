@@ -335,3 +335,17 @@ def test_a_header_wrapped_by_the_column_width_reads_from_the_rows():
     unpaid = ("三、本年度办理结果", "（六）其他处理", "2.申请人逾期未按收费通知要求缴纳")
     assert found[(S3, unpaid, "法律服务机构")].value == 2
     assert not [w for w in result.warnings if "unrecognised" in w], result.warnings
+
+
+def test_header_cells_broken_by_line_breaks_name_the_template_columns():
+    # <br> inside a web page's header cell leaves 商业 企业; the column is still 商业企业
+    text = (
+        "三、收到和处理政府信息公开申请情况\n"
+        "自然人 | 法人或其他组织 | 总计\n"
+        " | 商业 企业 | 科研 机构 | 社会公益 组织 | 法律服务 机构 | 其他 | \n"
+        "一、本年新收政府信息公开申请数量 | 27 | 9 | 0 | 1 | 2 | 0 | 39\n"
+    )
+    found = _by_key(parse_national_tables(text))
+    received = ("一、本年新收政府信息公开申请数量",)
+    assert found[(S3, received, "商业企业")].value == 9
+    assert found[(S3, received, "法律服务机构")].value == 2
