@@ -36,6 +36,7 @@ _ASKS_DIFFERENCE_RE = re.compile(
     r"[多少]了?(几|多少)|比.{0,30}?[多少].{0,12}?(几|多少)|差(了)?(几|多少)|相差|差距|差额|差值|增加了?(几|多少)|减少了?(几|多少)"
     r"|how (many|much) (more|fewer|less|higher|lower)|difference|by how (many|much)"
 )
+_PLANS_RE = re.compile(r"计划|打算|下一步|明年|\bplan|\bnext year|\bintend|\bwill\b")
 _ASKS_FIGURE_RE = re.compile(r"how (many|much)|number of|多少|几[件个条次人名项]")
 # Narrative questions and the section headings that answer them (五、存在的主要问题及改进情况).
 _SECTION_TOPICS = (
@@ -55,9 +56,9 @@ _CONTACT_LABELS_ZH = {"fax": "传真", "phone": "电话", "email": "电子邮箱
 _AREA_CODE_RE = re.compile(r"^[（(](0\d{2,3})[）)]\s*")
 # The number may be wrapped onto the next line (a printed PDF): 联系电话：\n0738-5550463
 _CONTACT_PATTERNS = {
-    "fax": re.compile(r"传真[^0-9\n（(]{0,8}\n?((?:[（(]?0\d{2,3}[）)]?[-－‐ ]?)?\d{7,8}(?:[-－]\d{1,4})?)"),
-    "phone": re.compile(r"(?:电话|热线|传真)[^0-9\n（(]{0,8}\n?((?:[（(]?0\d{2,3}[）)]?[-－‐ ]?)?\d{7,8}(?:[-－]\d{1,4})?|1[3-9]\d{9})"),
-    "email": re.compile(r"([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})"),
+    "fax": re.compile(r"传真[^0-9\n（(]{0,8}\n?((?:[（(]?0\d{2,3}[）)]?[-－‐—–― ]?)?\d{7,8}(?:[-－]\d{1,4})?)"),
+    "phone": re.compile(r"(?:电话|热线|传真)[^0-9\n（(]{0,8}\n?((?:[（(]?0\d{2,3}[）)]?[-－‐—–― ]?)?\d{7,8}(?:[-－]\d{1,4})?|1[3-9]\d{9})"),
+    "email": re.compile(r"([A-Za-z0-9._%+-]+[@＠][A-Za-z0-9.-]+\.[A-Za-z]{2,})"),
     "address": re.compile(r"(?:地址|通讯地址|办公地址)[:：]\s*([^\n，。；;]{4,60})"),
 }
 
@@ -139,7 +140,7 @@ class Answerer:
             return self._contact(q, bodies)
         if not q.metrics or q.intent == "narrative" or (q.wants_names and q.intent == "lookup"):
             # "谁申请了…": the applicants' names stand in sentences, not in a count
-            return self._from_passages(q, bodies)
+            return self._from_passages(self._plans_in_the_year_before(q, bodies), bodies)
         if q.intent in ("compare", "total", "rank", "trend") or len(bodies) > 1 or len(q.years) > 1:
             return self._across(q, bodies)
         return self._single(q, bodies[0])
@@ -231,7 +232,9 @@ class Answerer:
             offset = 2 + len(agreeing[:1]) + len(others)
             for index, (value, citation) in enumerate(claims, start=offset):
                 parts_zh.append(f"正文称{value}[{index}]")
-                parts_en.append(f"the text says {value} [{index}]")
+                implied = re.search(r"（(\d+)件）", str(value))
+                said_en = ("all were on time" + (f" ({implied.group(1)})" if implied else "")) if str(value).startswith("全部") else value
+                parts_en.append(f"the text says {said_en} [{index}]")
                 conflicts.append((value, citation))
             first_zh = "统计表" if primary.kind == "table" else "正文"
             first_en = "the table" if primary.kind == "table" else "the text"
@@ -250,9 +253,11 @@ class Answerer:
         rows = self.store.query_facts(body=body, year=year, metric=metric)
         if column:
             return self._column(rows, column)
-        whole = [r for r in rows if r["column_name"] in _WHOLE_COLUMNS]
-        if not whole and len({r["column_name"] for r in rows}) == 1:
-            whole = rows  # the column is part of the metric (行政许可 › 本年处理决定数量)
+        table = [r for r in rows if r["kind"] == "table"]
+        whole = [r for r in table if r["column_name"] in _WHOLE_COLUMNS]
+        if not whole and len({r["column_name"] for r in table}) == 1:
+            whole = table  # the column is part of the metric (行政处罚 › 本年处理决定数量)
+        whole += [r for r in rows if r["kind"] != "table" and r["column_name"] in _WHOLE_COLUMNS]
         rows = sorted(whole, key=lambda r: (r["kind"] != "table", r["start"]))
         figures = [self._figure(r) for r in rows]
         if not any(f.kind == "table" for f in figures):
@@ -310,8 +315,15 @@ class Answerer:
             for finding in self.store.findings(source=report["source"]):
                 if finding["metric"] == "requests_on_time" and finding["evidence"] and finding["evidence"][0][0] is None:
                     _, start, end = finding["evidence"][0]
-                    out.append(("全部按时办结" if metric == "requests_on_time" else "0", self._citation(report, start, end, "sentence")))
+                    out.append((self._all_on_time(body, year) if metric == "requests_on_time" else "0", self._citation(report, start, end, "sentence")))
         return out
+
+    def _all_on_time(self, body: str, year: int) -> str:
+        """What "all answered on time" claims in numbers: every request completed (on time + late)."""
+        parts = [self._figures(body, year, m) for m in ("requests_on_time", "requests_late")]
+        if all(p and p[0].value is not None and p[0].kind == "table" for p in parts):
+            return f"全部按时办结（{format_value(parts[0][0].value + parts[1][0].value)}件）"
+        return "全部按时办结"
 
     # -- breakdowns, yes/no ------------------------------------------------------------------------
 
@@ -495,6 +507,17 @@ class Answerer:
             text += self._say(q, "（未指定年度，各机构取最新一年的报告）", " (no year asked: each body's latest report)")
         return Answer(q.text, ANSWERED, text, value, unit or None, citations)
 
+    def _plans_in_the_year_before(self, q: Question, bodies: Sequence[str]) -> Question:
+        """"What did they plan for 2023?": plans for a year stand in the report of the year before,
+        read there when the body has no report of the year itself."""
+        if len(q.years) != 1 or not _PLANS_RE.search(q.text.lower()):
+            return q
+        year = q.years[0]
+        known = {y for body in bodies for y in self.directory.years_of(body)}
+        if year in known or year - 1 not in known:
+            return q
+        return replace(q, years=(year - 1,))
+
     def _direction(self, q: Question, rows: list[tuple[str, int, _Figure]], unit: str) -> str:
         """One body's trend in words: first year to last, up, down or unchanged."""
         by_year = sorted(rows, key=lambda row: row[1])
@@ -603,7 +626,11 @@ class Answerer:
                 report, match = found
                 quoted = match.group(1).strip()
                 citations.append(self._citation(report, match.start(1), match.start(1) + len(quoted), "sentence"))
-                value = _AREA_CODE_RE.sub(r"\1-", quoted) if kind in ("phone", "fax") else quoted
+                # the value as a machine reads it (0743-8215620, a@b.com); the quote stays as written
+                if kind in ("phone", "fax"):
+                    value = re.sub(r"(?<=\d)[‐—–―－ ](?=\d)", "-", _AREA_CODE_RE.sub(r"\1-", quoted))
+                else:
+                    value = quoted.replace("＠", "@")
                 label = _CONTACT_LABELS_ZH[kind] + "：" if q.lang == "zh" else kind + ": "
                 lines.append(f"{self._org(q, body)} {label}{value}[{len(citations)}]")
                 first = first or value
@@ -738,7 +765,12 @@ class Answerer:
             if entry.body == body:
                 english = [a for a in entry.aliases if a.isascii() and " " in a]
                 plain = [a for a in entry.aliases if a.isascii()]
-                name = (english or plain or [body])[0]
+                # the reading the person used (Jiuxie, not Guixie, for 氿澥), else the first
+                asked = q.text.lower()
+                used = [a for a in english if a.lower() in asked] or [
+                    e for e in english if any(p.lower() in asked and e.startswith(p + " ") for p in plain)
+                ]
+                name = (used or english or plain or [body])[0]
                 return f"{name} ({body})" if name != body else body
         return body
 

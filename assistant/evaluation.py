@@ -22,6 +22,7 @@ import json
 import re
 import statistics
 import time
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
@@ -150,7 +151,14 @@ def _judge(gold: object, response: dict) -> tuple[bool, str]:
     if isinstance(gold, list):
         missing = [phrase for phrase in gold if phrase not in text]
         return not missing, f"missing {missing}" if missing else "ok"
-    return str(value) == str(gold), f"value {value!r}"  # a name, phone or body: the value itself
+    # a name, phone or e-mail: the value itself, however its dashes and @ are written
+    return _plain(str(value)) == _plain(str(gold)), f"value {value!r}"
+
+
+def _plain(text: str) -> str:
+    """0743—8215620 and 0743-8215620, jiuxiezhen＠126.com and jiuxiezhen@126.com read the same."""
+    text = unicodedata.normalize("NFKC", text)
+    return re.sub(r"[\u2010-\u2015\u2212\uff0d]", "-", text).replace(" ", "").lower()
 
 
 def summarise(results: list[ItemResult]) -> dict:

@@ -480,3 +480,35 @@ def test_sums_of_parts_cite_the_rows_or_the_one_sentence_that_make_them(tmp_path
     assert staff["citations"][0]["quote"] == "全镇现有专职工作人员一名、兼职工作人员四名。"
     # a sentence states totals, never an applicant column: not found, not the total
     assert (applicants["status"], applicants["value"]) == ("not_found", None)
+
+
+@pytest.fixture(scope="module")
+def blind6(tmp_path_factory):
+    with _hash_store(tmp_path_factory, [ROOT / "eval" / "reports" / "blind6"]) as opened:
+        yield opened
+
+
+def test_a_section_two_table_figure_comes_before_the_sentence_that_disagrees(blind6):
+    data = blind6.ask("How many administrative penalty decisions did Mengqiu Subdistrict make in 2021?").to_dict()
+    assert (data["status"], data["value"]) == ("answered", 46)
+    assert [c["value"] for c in data["conflicts"]] == [48]
+    assert data["answer"].startswith("Mengqiu Subdistrict (濛湫街道)")  # the reading the person used
+
+
+def test_contacts_as_a_machine_reads_them_quoted_as_written(blind6):
+    phone = blind6.ask("鄣郕市人口和计划生育委员会政府信息公开咨询电话是多少").to_dict()
+    email = blind6.ask("What e-mail address does Jiuxie Town give for information disclosure enquiries?").to_dict()
+    assert (phone["value"], phone["citations"][0]["quote"]) == ("0743-8215620", "0743—8215620")
+    assert (email["value"], email["citations"][0]["quote"]) == ("jiuxiezhen@126.com", "jiuxiezhen＠126.com")
+
+
+def test_plans_for_a_year_are_read_in_the_report_of_the_year_before(blind6):
+    data = blind6.ask("What improvements did the Leituo District market regulator plan for 2023?").to_dict()
+    assert data["status"] == "answered" and {c["year"] for c in data["citations"]} == {2022}
+    assert "二是落实行政处罚决定信息7个工作日内公开" in data["answer"]
+
+
+def test_all_on_time_in_the_text_is_counted_against_the_table(blind6):
+    data = blind6.ask("鄣郕市人口计生委2010年按时办结多少件").to_dict()
+    assert data["value"] == 16
+    assert "正文称全部按时办结（17件）" in data["answer"]

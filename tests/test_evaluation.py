@@ -56,6 +56,14 @@ def test_numbers_are_judged_by_the_primary_value_only():
     assert score(item, _response(value=3), TEXTS, 0.0).correct
 
 
+def test_contact_values_are_judged_however_dashes_and_at_signs_are_written():
+    phone = GoldItem("x", "q", "0743—8215620")
+    assert score(phone, _response(value="0743-8215620", quote=None), TEXTS, 0.0).correct
+    assert not score(phone, _response(value="0743-8215621", quote=None), TEXTS, 0.0).correct
+    email = GoldItem("y", "q", "jiuxiezhen＠126.com")
+    assert score(email, _response(value="jiuxiezhen@126.com", quote=None), TEXTS, 0.0).correct
+
+
 def test_an_invented_quote_fails_the_question():
     item = GoldItem("x", "q", 6, sources=("a.txt",))
     assert not score(item, _response(quote="发生依申请公开7件"), TEXTS, 0.0).correct

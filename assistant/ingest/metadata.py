@@ -264,8 +264,11 @@ def _department_aliases(body: str, parent: str | None) -> list[str]:
         region_short = region  # a zone named by itself: 龢屾 of 龢屾经济技术开发区管理委员会
     if region_short and region_short != region:
         names.append(region_short + entry["zh"])  # 垚溆住房和城乡建设局
+    near = parent if parent and region.endswith(parent) and parent != region else ""
     for short in entry.get("short", ()):
         names += [region + short, short]
+        if near:
+            names.append(near + short)  # 翀沅市罍坨区市场监督管理局 -> 罍坨区市场监管局
         if region_short and region_short != region:
             names.append(region_short + short)  # 垚溆住建局
     for pinyin in to_pinyin(region_short) if region_short else []:
@@ -288,15 +291,17 @@ def departments() -> tuple[dict, ...]:
 
 
 def to_pinyin(name: str) -> list[str]:
-    """西集 -> ["Xiji"]; a polyphonic first character adds its other readings (朝阳 -> Chaoyang)."""
+    """西集 -> ["Xiji"]; a polyphonic character adds its other readings (朝阳 -> Chaoyang, 濛湫 -> Mengqiu)."""
     from pypinyin import Style, lazy_pinyin, pinyin
 
     syllables = lazy_pinyin(name)
     if not syllables or not all(s.isascii() and s.isalpha() for s in syllables):
         return []
     forms = ["".join(syllables).capitalize()]
-    for first in pinyin(name[0], style=Style.NORMAL, heteronym=True)[0][:3]:
-        forms.append((first + "".join(syllables[1:])).capitalize())
+    # a polyphonic character anywhere (濛湫: Mengjiao, Mengqiu) adds its other readings, one at a time
+    for index, char in enumerate(name[: len(syllables)]):
+        for other in pinyin(char, style=Style.NORMAL, heteronym=True)[0][:3]:
+            forms.append("".join(syllables[:index] + [other] + syllables[index + 1 :]).capitalize())
     if any(s[0] in "aoe" for s in syllables[1:]):  # 柳岸 is written Liu'an as well as Liuan
         forms.append("".join(("'" + s if i and s[0] in "aoe" else s) for i, s in enumerate(syllables)).capitalize())
     return list(dict.fromkeys(forms))

@@ -58,7 +58,7 @@ INTENT_RULES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     )),
     ("compare", "two", (
         "比较", "相比", "对比", "比.{0,12}(多|少|高|低)", "哪个", "哪一个", "哪年", "哪一年", "多多少", "少多少",
-        "差多少", "差距", "差别", "区别",
+        "差多少", "差距", "差别", "区别", "谁(更|比较)?(多|少|高|低)",
         "还是.{0,12}(多|少|高|低)", "(多|少|高|低).{0,6}还是",
         "compare", "which", "more than", "fewer than", "less than", "higher than", "lower than",
         r"\bor\b[^?？]{0,60}\b(more|fewer|less|higher|lower)\b", r"\b(more|fewer|less|higher|lower)\b[^?？]{0,60}\bor\b",
@@ -131,8 +131,9 @@ NAME_CUES = (
 )
 ALL_YEARS_CUES = (
     "两年", "历年", "各年", "每年", "逐年", "所有年份", "各年度", "哪年", "哪一年", "哪个年份",
+    "这[三四五六七八九几]年", "[三四五六七八九]年(来|间|里|中|的)", "近[三四五六七八九几]年", "这些年",
     "both years", "all years", "all the years", "each year", "every year", "year by year",
-    "over the years", "which year",
+    "over the years", "which year", "(all|the|these) (three|four|five|six|seven|eight|nine) years", "these years",
 )
 FOLLOW_UP_CUES = (
     "呢", "^那", "^还有", "^同样", "^再看", "what about", "how about", r"^and\b", "same for", "^also", "^now",
@@ -532,7 +533,7 @@ def _read(text: str, catalogue: Catalogue, directory: BodyDirectory) -> _Reading
         metrics=_metrics(_name_carry_over_rows(masked), catalogue),
         rules=tuple(i for i, (_, _, pattern) in enumerate(_INTENT_PATTERNS) if pattern.search(lowered)),
         unknown_place=None if bodies else unknown_place(masked),
-        unknown_beside=unknown_place(masked) if bodies else None,
+        unknown_beside=unknown_place(_mask_regions(masked, bodies, directory)) if bodies else None,
         paired_years=_paired_years(masked, mentions),
     )
 
@@ -545,6 +546,16 @@ def _name_carry_over_rows(text: str) -> str:
 
     text = _CARRIED_INTO_RE.sub(lambda m: named(m, "结转下年度", "carried over to next year"), text)
     return _CARRIED_FROM_RE.sub(lambda m: named(m, "上年结转", "carried over from the previous year"), text)
+
+
+def _mask_regions(masked: str, bodies: Sequence[str], directory: BodyDirectory) -> str:
+    """Blank the regions the named bodies lie in: "市人口计生委（鄣郕市）" names no second place."""
+    for body in bodies:
+        entry = directory.entry(body)
+        region = entry.parent if entry else None
+        if region:
+            masked = masked.replace(region, " " * len(region))
+    return masked
 
 
 def _paired_years(masked: str, mentions: list[tuple[str, int, int]]) -> tuple[tuple[str, int], ...]:

@@ -105,3 +105,11 @@ def test_a_development_zone_is_known_by_its_short_forms():
     assert (meta.body, meta.parent, meta.level) == ("龢屾经济技术开发区管理委员会", None, "department")
     assert {"龢屾经开区", "龢屾开发区管委会", "龢屾管委会", "Heshen Development Zone", "Heshen ETDZ"} <= set(meta.aliases)
     assert "管理委员会" not in meta.aliases  # a generic word is nobody's name
+
+
+def test_other_readings_of_any_polyphonic_character_and_the_district_short_form():
+    assert "Mengqiu Subdistrict" in extract_meta("蓥崖区濛湫街道办事处2021年政府信息公开工作年度报告").aliases
+    meta = extract_meta("翀沅市罍坨区市场监督管理局2022年政府信息公开工作年度报告")
+    assert {"罍坨区市场监管局", "Leituo District Market Regulator"} <= set(meta.aliases)
+    family = extract_meta("鄣郕市人口和计划生育委员会2010年政府信息公开工作年度报告")
+    assert {"鄣郕市人口计生委", "Zhangcheng Population and Family Planning Commission"} <= set(family.aliases)

@@ -622,6 +622,17 @@ def test_an_unknown_english_place_is_recognised(parse, question, place):
     assert parse(question).unknown_place == place
 
 
+def test_who_has_more_compares_and_these_three_years_are_every_year(parse):
+    assert parse("2018年西集镇和巨各庄镇的行政复议，谁更多？").intent == "compare"
+    assert parse("星岚镇这三年一共收到多少申请").all_years
+    assert parse("How many requests did Xinglan receive in these three years?").all_years
+
+
+def test_the_region_a_named_body_lies_in_is_no_second_place(parse):
+    assert parse("西集镇（通州区）2018年收到多少申请").unknown_beside is None
+    assert parse("西集镇和青云镇2018年一共收到多少申请").unknown_beside == "青云镇"
+
+
 def test_continued_handling_is_no_breakdown_by_outcome(parse):
     question = parse("How many requests did Xinglan carry over into 2022 for continued handling?")
     assert (question.intent, question.years) == ("lookup", (2021,))
