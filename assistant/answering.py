@@ -483,7 +483,10 @@ class Answerer:
                 label = winner[0] if b1 != b2 else f"{winner[1]}"
                 verdict_zh = f"{self._org(q, label) if b1 != b2 else label + '年'}多{format_value(abs(diff))}{unit}"
                 verdict_en = f"{self._org(q, label) if b1 != b2 else label} is higher by {format_value(abs(diff))}"
-                value = winner[0] if b1 != b2 else winner[1]  # the larger body, or the larger year
+                if b1 != b2:
+                    value = winner[0]  # the larger body
+                elif re.search(r"which|哪|谁", q.text.lower()):
+                    value = winner[1]  # "which year …": the larger year
             if _ASKS_DIFFERENCE_RE.search(q.text.lower()):  # "多了几件", "how many more": the gap itself
                 value = abs(diff)
             text = self._say(q, f"{name}：" + "；".join(items) + f"。{verdict_zh}。", f"{name}: " + "; ".join(items) + f"; {verdict_en}.")

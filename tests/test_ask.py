@@ -512,3 +512,10 @@ def test_all_on_time_in_the_text_is_counted_against_the_table(blind6):
     data = blind6.ask("鄣郕市人口计生委2010年按时办结多少件").to_dict()
     assert data["value"] == 16
     assert "正文称全部按时办结（17件）" in data["answer"]
+
+
+def test_which_year_gives_the_year_and_a_plain_comparison_the_first_figure(realistic):
+    which = realistic.ask("Which year did Tangcen receive more information requests, 2018 or 2019?").to_dict()
+    assert which["value"] == 2019 and "2019 is higher by 6" in which["answer"]
+    plain = realistic.ask("How did Tangcen's requests in 2019 compare with 2018?").to_dict()
+    assert plain["value"] != 2019 and "2019 is higher by 6" in plain["answer"]
