@@ -532,8 +532,8 @@ def _read(text: str, catalogue: Catalogue, directory: BodyDirectory) -> _Reading
         all_years=bool(_ALL_YEARS_PATTERN.search(lowered)),
         metrics=_metrics(_name_carry_over_rows(masked), catalogue),
         rules=tuple(i for i, (_, _, pattern) in enumerate(_INTENT_PATTERNS) if pattern.search(lowered)),
-        unknown_place=None if bodies else unknown_place(masked),
-        unknown_beside=unknown_place(_mask_regions(masked, bodies, directory)) if bodies else None,
+        unknown_place=None if bodies else unknown_place(masked, _stored_name_words(directory)),
+        unknown_beside=unknown_place(_mask_regions(masked, bodies, directory), _stored_name_words(directory)) if bodies else None,
         paired_years=_paired_years(masked, mentions),
     )
 
@@ -725,7 +725,15 @@ def _topic_terms(lowered: str, *, zh: bool = False) -> tuple[str, ...]:
     return tuple(dict.fromkeys(terms))
 
 
-def unknown_place(masked: str) -> str | None:
+def _stored_name_words(directory: BodyDirectory) -> frozenset[str]:
+    """The first words of stored bodies' English names (Zhangcheng of "Zhangcheng Population and
+    Family Planning Commission"): "the Zhangcheng commission" is one of ours, written short."""
+    return frozenset(
+        alias.split()[0].lower() for entry in directory.bodies for alias in entry.aliases if alias.isascii() and " " in alias
+    )
+
+
+def unknown_place(masked: str, stored_words: frozenset[str] = frozenset()) -> str | None:
     """A place name left after stored bodies were blanked out: a body we do not have.
 
     Chinese names end in their level (朝阳区); English ones are capitalised words followed by
@@ -746,7 +754,7 @@ def unknown_place(masked: str) -> str | None:
         name, inner = match.group(1), match.group(2).split()[:-1]
         # "the Education Bureau" names a kind of department, not a place; the words between the
         # name and the ending must be department words ("housing", "development"), not a sentence
-        if name.lower() not in _NOT_AN_EN_PLACE | vocabulary | _EN_LEVEL_WORDS and all(w.lower() in vocabulary for w in inner):
+        if name.lower() not in _NOT_AN_EN_PLACE | vocabulary | _EN_LEVEL_WORDS | stored_words and all(w.lower() in vocabulary for w in inner):
             return f"{name} {match.group(2)}"
     return None
 

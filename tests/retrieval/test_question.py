@@ -691,3 +691,17 @@ def test_a_place_we_do_not_have_beside_a_stored_body(parse):
     question = parse("西集镇和青云镇2018年一共收到多少申请")
     assert question.bodies == (XI,) and question.unknown_beside == "青云镇"
     assert parse("西集镇2018年收到多少申请").unknown_beside is None
+
+
+def test_a_stored_department_written_short_is_no_unknown_place():
+    reports = REPORTS + [
+        {"body": "鄣郕市人口和计划生育委员会", "short_name": None, "parent": "鄣郕市", "level": "department", "year": 2010,
+         "source": "c.docx", "aliases": ["鄣郕市人口和计划生育委员会", "Zhangcheng Population and Family Planning Commission"]},
+    ]
+    directory = BodyDirectory.from_reports(reports)
+
+    def parse(text):
+        return parse_question(text, catalogue=load_catalogue(), directory=directory)
+
+    assert parse("How much did the Zhangcheng commission charge in fees in 2010?").unknown_place is None
+    assert parse("How much did the Lintong commission charge in fees in 2010?").unknown_place == "Lintong commission"
