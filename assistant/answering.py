@@ -29,14 +29,15 @@ _COLUMN_EN = {
 _QUESTION_WORDS = frozenset({"哪些", "什么", "多少", "是否", "如何", "怎么", "怎样", "存在", "情况", "工作", "政府", "信息", "公开", "信息公开", "政务", "政务公开"})
 # "郭洋申请公开…": an applicant's name; published, yet not volunteered unless asked for.
 _NAMED_APPLICANT_RE = re.compile(r"(?:^|[；;，,。\s])[\u4e00-\u9fff]{2,3}申请公开")
-# A question that asks for a figure ("how many widgets…"): sentences with none of its words
-# do not answer it, whatever the retriever ranks first.
 # A comparison that asks for the gap ("多了几件", "how many more … than"), not for the larger one.
 _ASKS_DIFFERENCE_RE = re.compile(
     r"[多少]了?(几|多少)|比.{0,30}?[多少].{0,12}?(几|多少)|差(了)?(几|多少)|相差|差距|差额|差值|增加了?(几|多少)|减少了?(几|多少)"
     r"|how (many|much) (more|fewer|less|higher|lower)|difference|by how (many|much)"
 )
+# "What did they plan for 2023?": plans for a year stand in the report of the year before.
 _PLANS_RE = re.compile(r"计划|打算|下一步|明年|\bplan|\bnext year|\bintend|\bwill\b")
+# A question that asks for a figure ("how many widgets…"): sentences with none of its words
+# do not answer it, whatever the retriever ranks first.
 _ASKS_FIGURE_RE = re.compile(r"how (many|much)|number of|多少|几[件个条次人名项]")
 # Narrative questions and the section headings that answer them (五、存在的主要问题及改进情况).
 _SECTION_TOPICS = (
@@ -204,7 +205,7 @@ class Answerer:
         agreeing = [f for f in figures[1:] if _same_value(f, primary) and f.citation != primary.citation]
         claims = self._claims(body, year, metric)
         citations = [primary.citation] + [f.citation for f in agreeing[:1]] + [f.citation for f in others]
-        citations += [c for _, c in claims]
+        citations += [c for _, _, c in claims]
         org = self._org(q, body)
         name = self._metric_name(q, metric)
         if q.column and q.intent != "breakdown":
@@ -230,12 +231,10 @@ class Answerer:
                 parts_en.append(f"{where_en} says {format_value(f.value)} [{index}]")
                 conflicts.append((f.value, f.citation))
             offset = 2 + len(agreeing[:1]) + len(others)
-            for index, (value, citation) in enumerate(claims, start=offset):
-                parts_zh.append(f"正文称{value}[{index}]")
-                implied = re.search(r"（(\d+)件）", str(value))
-                said_en = ("all were on time" + (f" ({implied.group(1)})" if implied else "")) if str(value).startswith("全部") else value
+            for index, (said_zh, said_en, citation) in enumerate(claims, start=offset):
+                parts_zh.append(f"正文称{said_zh}[{index}]")
                 parts_en.append(f"the text says {said_en} [{index}]")
-                conflicts.append((value, citation))
+                conflicts.append((said_zh, citation))
             first_zh = "统计表" if primary.kind == "table" else "正文"
             first_en = "the table" if primary.kind == "table" else "the text"
             text += self._say(
@@ -306,7 +305,7 @@ class Answerer:
             _Figure(total, f[0].unit, "table", f[0].label, f[0].citation) for f in found[1:]
         ]
 
-    def _claims(self, body: str, year: int, metric: str) -> list[tuple[str, Citation]]:
+    def _claims(self, body: str, year: int, metric: str) -> list[tuple[str, str, Citation]]:
         """Sentences that claim a value without a number (所有申请均已按时办结)."""
         if metric not in ("requests_on_time", "requests_late"):
             return []
@@ -315,15 +314,18 @@ class Answerer:
             for finding in self.store.findings(source=report["source"]):
                 if finding["metric"] == "requests_on_time" and finding["evidence"] and finding["evidence"][0][0] is None:
                     _, start, end = finding["evidence"][0]
-                    out.append((self._all_on_time(body, year) if metric == "requests_on_time" else "0", self._citation(report, start, end, "sentence")))
+                    said = self._all_on_time(body, year) if metric == "requests_on_time" else ("0", "0")
+                    out.append((*said, self._citation(report, start, end, "sentence")))
         return out
 
-    def _all_on_time(self, body: str, year: int) -> str:
-        """What "all answered on time" claims in numbers: every request completed (on time + late)."""
+    def _all_on_time(self, body: str, year: int) -> tuple[str, str]:
+        """What "all answered on time" claims, in Chinese and English, with the number it implies
+        when the table has one: every request completed (on time + late)."""
         parts = [self._figures(body, year, m) for m in ("requests_on_time", "requests_late")]
         if all(p and p[0].value is not None and p[0].kind == "table" for p in parts):
-            return f"全部按时办结（{format_value(parts[0][0].value + parts[1][0].value)}件）"
-        return "全部按时办结"
+            count = format_value(parts[0][0].value + parts[1][0].value)
+            return f"全部按时办结（{count}件）", f"all were on time ({count})"
+        return "全部按时办结", "all were on time"
 
     # -- breakdowns, yes/no ------------------------------------------------------------------------
 
@@ -370,7 +372,7 @@ class Answerer:
                 verdict_no = late[0].value > 0  # "were all settled on time?"
                 asks_late = metric == "requests_late"  # "were any settled late?": the other way round
                 on_time = self._figures(body, year, "requests_on_time")
-                citations = ([on_time[0].citation] if on_time else []) + [late[0].citation] + [c for _, c in claims]
+                citations = ([on_time[0].citation] if on_time else []) + [late[0].citation] + [c for _, _, c in claims]
                 late_index = 2 if on_time else 1
                 on_time_text = f"{format_value(on_time[0].value)}" if on_time else "?"
                 if verdict_no:
@@ -389,7 +391,7 @@ class Answerer:
                 if claims and verdict_no:
                     index = len(citations) - len(claims) + 1
                     text += self._say(q, f"注意：正文称所有申请均按时办结[{index}]，与统计表不一致。", f" Note: the text claims all requests were settled on time [{index}], which the table contradicts.")
-                    conflicts = [("yes", c) for _, c in claims]
+                    conflicts = [("yes", c) for _, _, c in claims]
                 verdict = "yes" if verdict_no == asks_late else "no"
                 return Answer(q.text, ANSWERED, text, verdict, None, tuple(citations), tuple(conflicts))
             claimed = self._on_time_statement(q, body, year)

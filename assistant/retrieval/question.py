@@ -335,6 +335,11 @@ class BodyDirectory:
         patterns.sort(key=lambda item: -item[0])  # longest name first; stable among equals
         self._patterns = tuple(patterns)
         self._by_body = {entry.body: entry for entry in self.bodies}
+        # The first words of stored bodies' English names (Zhangcheng of "Zhangcheng Population and
+        # Family Planning Commission"): "the Zhangcheng commission" is one of ours, written short.
+        self.english_name_words = frozenset(
+            alias.split()[0].lower() for entry in self.bodies for alias in entry.aliases if alias.isascii() and " " in alias
+        )
 
     @classmethod
     def from_reports(cls, reports: Iterable[Mapping]) -> "BodyDirectory":
@@ -532,8 +537,8 @@ def _read(text: str, catalogue: Catalogue, directory: BodyDirectory) -> _Reading
         all_years=bool(_ALL_YEARS_PATTERN.search(lowered)),
         metrics=_metrics(_name_carry_over_rows(masked), catalogue),
         rules=tuple(i for i, (_, _, pattern) in enumerate(_INTENT_PATTERNS) if pattern.search(lowered)),
-        unknown_place=None if bodies else unknown_place(masked, _stored_name_words(directory)),
-        unknown_beside=unknown_place(_mask_regions(masked, bodies, directory), _stored_name_words(directory)) if bodies else None,
+        unknown_place=None if bodies else unknown_place(masked, directory.english_name_words),
+        unknown_beside=unknown_place(_mask_regions(masked, bodies, directory), directory.english_name_words) if bodies else None,
         paired_years=_paired_years(masked, mentions),
     )
 
@@ -723,14 +728,6 @@ def _topic_terms(lowered: str, *, zh: bool = False) -> tuple[str, ...]:
         if pattern.search(lowered):
             terms += words
     return tuple(dict.fromkeys(terms))
-
-
-def _stored_name_words(directory: BodyDirectory) -> frozenset[str]:
-    """The first words of stored bodies' English names (Zhangcheng of "Zhangcheng Population and
-    Family Planning Commission"): "the Zhangcheng commission" is one of ours, written short."""
-    return frozenset(
-        alias.split()[0].lower() for entry in directory.bodies for alias in entry.aliases if alias.isascii() and " " in alias
-    )
 
 
 def unknown_place(masked: str, stored_words: frozenset[str] = frozenset()) -> str | None:
