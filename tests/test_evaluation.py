@@ -9,7 +9,7 @@ import pytest
 
 from assistant.cli import main
 from assistant.errors import AssistantError
-from assistant.evaluation import GoldItem, load_gold, markdown_report, run_gold, score, summarise
+from assistant.evaluation import ANSWER_FIELDS, GoldItem, load_gold, markdown_report, run_gold, score, summarise
 from assistant.ingest.loaders import load_document, normalize_text
 from tests.conftest import ROOT
 
@@ -157,6 +157,10 @@ def test_accuracy_stays_above_the_threshold(gold_file, tmp_path, capsys):
     assert summary["overall"]["accuracy"] >= config["min_accuracy"], summary["failures"]
     assert summary["retrieval"]["n"] > 0 and summary["retrieval"]["recall_at_5"] is not None
     assert (out / "report.md").exists() and (out / "results.json").exists()
+    answers = [json.loads(line) for line in (out / "answers.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [a["id"] for a in answers] == [item.id for item in load_gold(GOLD / gold_file)]
+    assert all(set(a) == {"id", "history", "question", *ANSWER_FIELDS} for a in answers)
+    assert sum(a["status"] == "answered" for a in answers) > len(answers) / 2
 
 
 def test_compare_runs_the_baselines_side_by_side(tmp_path, capsys):
