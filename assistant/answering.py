@@ -703,11 +703,12 @@ class Answerer:
         return Answer(q.text, NOT_FOUND, text)
 
     def _available(self, q: Question) -> str:
-        items = sorted({(r["body"], r["year"]) for r in self._reports if r["body"]})
+        # a report whose year was not found is listed without one
+        items = sorted({(r["body"], r["year"]) for r in self._reports if r["body"]}, key=lambda item: (item[0], item[1] or 0))
         if not items:
             return ""
-        listing = "、".join(f"{b}{y}年" for b, y in items)
-        return self._say(q, f"已有报告：{listing}。", f" Stored reports: {', '.join(f'{self._org(q, b)} {y}' for b, y in items)}.")
+        listing = "、".join(f"{b}{y}年" if y else b for b, y in items)
+        return self._say(q, f"已有报告：{listing}。", f" Stored reports: {', '.join(f'{self._org(q, b)} {y}' if y else self._org(q, b) for b, y in items)}.")
 
     def _unknown_place(self, q: Question) -> str | None:
         return q.unknown_place

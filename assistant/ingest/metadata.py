@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from importlib import resources
 
+from assistant.ingest import bodies
 from assistant.records import ReportMeta, Span
 
 _CJK = r"\u4e00-\u9fff"
@@ -40,7 +41,9 @@ _BODY_COMPILED_RE = re.compile(
     r"(?:负责)?编制了?(?:本|该)?"
 )
 _YEAR_PATTERNS = (
-    re.compile(r"统计期限(?:为|是)?自?\s*(?P<year>(?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日"),
+    # 统计期限自2017年1月1日, 统计时限为2016年1月1日, 统计期为2025年…; digits lost or fused in
+    # copies (2022年11日, 自201511日起) still start with the year
+    re.compile(r"统计(?:期限|时限|时间|期|区间)(?:为|是|从)?自?\s*(?P<year>(?:19|20)\d{2})(?:\s*年|(?=\d{1,4}\s*日))"),
     re.compile(r"结合(?P<year>(?:19|20)\d{2})\s*年度?工作实际"),
     re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度(?:政府)?(?:信息|政务)公开"),
     re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:政府)?(?:信息|政务)公开(?:工作)?(?:年度)?报告"),
@@ -49,7 +52,8 @@ _YEAR_PATTERNS = (
 # Government suffixes that are not part of the body's name.
 _GOV_SUFFIX_RE = re.compile(r"(?:人民政府|政府|办事处|人民)$")
 # Administrative units, outermost first; the last one found is the body's level.
-_LEVEL_RE = re.compile(rf"[{_CJK}]+?(?:自治区|自治州|省|市|地区|盟|自治县|区|县|旗|街道|镇|乡)")
+# a unit's ending is not followed by another ending: 金乡县 (not 金乡|县), 梅县区 (not 梅县|区)
+_LEVEL_RE = re.compile(rf"[{_CJK}]+?(?:自治区|自治州|省|市|地区|盟|自治县|区|县|旗|街道|镇|乡)(?![县区市旗])")
 _LEVELS = ("街道", "镇", "乡", "区", "县", "市", "旗")
 _DEPARTMENT_RE = re.compile(r"(?:局|委员会|委|办公室|中心|厅|署|院|所|站|队|管委会)$")
 
@@ -72,17 +76,19 @@ def extract_meta(text: str) -> ReportMeta:
     title = _title_on_lines(head) or _find_title(_join_lines(head))
     body_raw, body_span = None, None
     year, year_span = None, None
+    title_body = None
     if title:
-        body_raw, year_text = title
-        body_span = _locate(text, body_raw)
+        title_raw, year_text = title
+        title_span = _locate(text, title_raw)
+        title_body = (title_raw, title_span.start if title_span else 0)
         if year_text:
             year = int(year_text)
             year_span = _locate(text, year_text)
-    if body_raw is None:
-        compiled = _COMPILED_BY_RE.search(text) or _BODY_COMPILED_RE.search(text)
-        if compiled:
-            body_raw = compiled["body"]
-            body_span = Span(compiled.start("body"), compiled.end("body"))
+    # the title, the 发布机构 line, the 编制 sentence, the contact paragraph …: the best-scored name
+    found = bodies.best(text, title_body)
+    if found:
+        body_raw = found.name
+        body_span = Span(found.start, found.end)
     if year is None:
         for pattern in _YEAR_PATTERNS:
             match = pattern.search(text)
@@ -92,14 +98,21 @@ def extract_meta(text: str) -> ReportMeta:
                 break
 
     body, parent, level = _split_body(body_raw) if body_raw else (None, None, None)
+    if body and body_span and body in body_raw:  # the span covers the body, not its region (通州区|西集镇)
+        offset = body_span.start + body_raw.find(body)
+        body_span = Span(offset, offset + len(body))
     if body and not parent:
         parent = _parent_from_text(text, body)
+    region = region_chain(text, body_raw, parent) if body else ()
+    if region and (not parent or region[-1].endswith(parent)):
+        parent = region[-1]
     if body is None:
         warnings.append("could not find the publishing body (no title, no 由…编制)")
     if year is None:
         warnings.append("could not find the year the report covers")
     short = _short_name(body, level) if body else None
     aliases = _aliases(body, short, parent, level, body_raw) if body else ()
+    aliases += tuple(_region_aliases(region, body, short, level, aliases))
     return ReportMeta(
         body=body,
         short_name=short,
@@ -200,6 +213,52 @@ def _split_body(raw: str) -> tuple[str | None, str | None, str | None]:
     return body, parent, _level_of(body)
 
 
+_UNIT = rf"[{_CJK}]{{1,9}}?(?:自治区|自治州|自治县|特别行政区|省|市|地区|州|盟|区|县|旗)(?![县区市旗])"
+_CHAIN_RE = re.compile(rf"(?:{_UNIT}){{1,3}}")
+_EDGE_CHARS = frozenset("由在于至与和及的是为对经向从自即")
+
+
+def region_chain(text: str, body_raw: str, parent: str | None) -> tuple[str, ...]:
+    """The regions above the body, outermost first, as the text writes them before its name:
+    六安市霍山县 of 霍山县与儿街镇, 乐山市五通桥区 of 乐山市五通桥区人民政府办公室.
+
+    The body's own written name gives the innermost units; the longest chain written right
+    before the body (or before its innermost region) anywhere in the text adds the outer ones.
+    """
+    name = _GOV_SUFFIX_RE.sub("", body_raw.strip("（）() "))
+    inner = [parent] if parent else []
+    anchor = parent or name
+    best: list[str] = []
+    for match in re.finditer(re.escape(anchor), text):
+        before = text[max(0, match.start() - 24) : match.start()]
+        for cut in range(len(before) - 2, -1, -1):
+            chain = _CHAIN_RE.fullmatch(before[cut:])
+            units = _LEVEL_RE.findall(chain.group(0)) if chain else []
+            if not units or not all(2 <= len(u) <= 10 for u in units):
+                continue
+            # the chain starts at a word edge (地址：安徽省…, 由澄河区…) or at a unit the text
+            # writes again, so glued words (申请公开…) are never taken for a region
+            edge = cut == 0 or not re.match(rf"[{_CJK}]", before[cut - 1]) or before[cut - 1] in _EDGE_CHARS
+            if (edge or text.count(units[0]) >= 2) and len(units) > len(best):
+                best = units
+    return tuple(dict.fromkeys(best + inner))
+
+
+def _region_aliases(region: tuple[str, ...], body: str, short: str, level: str | None, aliases: tuple[str, ...]) -> list[str]:
+    """Every outer part of the chain before the body: 霍山县与儿街镇, 六安市霍山县与儿街镇 …"""
+    names = []
+    for start in range(len(region)):
+        prefix = "".join(region[start:])
+        for base in ([body] if level == "department" else [body, short]):
+            if base.startswith(region[-1]):  # a department written with its region: 大竹县自然资源局
+                base = base[len(region[-1]) :]
+                if start == len(region) - 1:
+                    continue
+                prefix = "".join(region[start:])
+            names.append(prefix + base)
+    return [n for n in dict.fromkeys(names) if n not in aliases]
+
+
 def _level_of(name: str) -> str | None:
     for level in _LEVELS:
         if name.endswith(level):
@@ -214,13 +273,18 @@ def _parent_from_text(text: str, body: str) -> str | None:
     candidate and the one written most often on its own in the whole text wins.
     """
     pattern = re.compile(rf"([{_CJK}]{{1,8}}(?:区|县|市))\s*{re.escape(body)}")
-    candidates: set[str] = set()
+    candidates: dict[str, bool] = {}
     for match in pattern.finditer(text):
         written = match.group(1)
-        candidates.update(written[-n:] for n in range(3, min(len(written), 6) + 1))
+        for n in range(3, min(len(written), 6) + 1):
+            start = match.end(1) - n
+            # a suffix that starts at a word edge (：梅河口市, 由通州区) beats a shorter one
+            edge = start == 0 or not re.match(rf"[{_CJK}]", text[start - 1]) or text[start - 1] in _EDGE_CHARS
+            candidates[written[-n:]] = candidates.get(written[-n:], False) or edge
     if not candidates:
         return None
-    return max(sorted(candidates, key=len), key=text.count)
+    # the suffix written most often on its own wins; then one at a word edge; then the shortest
+    return max(candidates, key=lambda c: (text.count(c), candidates[c], -len(c)))
 
 
 def _short_name(body: str, level: str | None) -> str:
