@@ -1,210 +1,229 @@
-"""The vocabulary of questions: every cue table, and how a list of cues becomes one pattern.
+"""The vocabulary of questions, loaded from ``assistant/data/question_cues.yaml``, and how a list of
+cues becomes one pattern.
 
 A cue is a regular-expression fragment matched case-insensitively; one that starts with a Latin
 letter or digit only matches at the start of a word ("rank" finds "ranking", never "frank").
-Order matters wherever a table is a list: intent rules are first-match, the first breakdown
-metric is the default, the most specific applicant column stands first.
+The file is read and checked once (``load_cues``): an unknown or missing key, a value of the
+wrong shape, a cue that does not compile or an intent condition that does not exist raises
+``DataFileError`` naming the file and the key. Every list keeps its order (intent rules are
+first-match). The module-level tables below hold the packaged file's values, as the code that
+matches them reads them. ``load_departments`` does the same for ``assistant/data/departments.yaml``.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
 
-# Intent rules, in priority order: (intent, condition, cues). The conditions are named in
-# _CONDITIONS below; they look at the bodies and years after a follow-up filled them in.
-INTENT_RULES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("contact", "always", (
-        "电话", "联系方式", "怎么联系", "如何联系", "联系人", "邮箱", "电子邮件(?!申请)", "地址", "邮编",
-        "传真号", "传真是多少",
-        "phone", "telephone", "(?<!by )e-?mail(?! requests)", "address", "contact", "reach them",
-        r"fax (number|no\b)",
-    )),
-    ("total", "several", (
-        "合计", "总共", "一共", "共计", "总计", "加起来", "加在一起", "之和",
-        "in total", "total", "altogether", "combined", "together", "sum of", "the sum", "add up",
-    )),
-    ("rank", "several", (
-        "排名", "排序", "排行", "最多", "最少", "最高", "最低",
-        "rank", "the most", "the fewest", "the least", "highest", "lowest", "top ",
-    )),
-    ("rank", "no_body", (
-        "哪个(镇|乡|街道|区|县|单位|部门|机关)", "哪些(镇|乡|街道|单位)", "各(镇|乡|街道|单位)", "每个(镇|乡|街道|单位)",
-        r"which (town|township|body|bodies|subdistrict|district|county|office|government)",
-        r"(each|every|all) (towns?|townships?|bod(y|ies)|subdistricts?|districts?)",
-    )),
-    ("trend", "always", (
-        "趋势", "变化", "历年", "逐年", "每年", "各年", "走势", "增长", "下降", "增减变化",
-        "trend", "over the years", "each year", "every year", "year by year", "year on year",
-        "year-on-year", "change", "evolve", "develop(ed)? over",
-    )),
-    ("compare", "two", (
-        "比较", "相比", "对比", "比.{0,12}(多|少|高|低)", "哪个", "哪一个", "哪年", "哪一年", "多多少", "少多少",
-        "差多少", "差距", "差别", "区别", "谁(更|比较)?(多|少|高|低)",
-        "还是.{0,12}(多|少|高|低)", "(多|少|高|低).{0,6}还是",
-        "compare", "which", "more than", "fewer than", "less than", "higher than", "lower than",
-        r"\bor\b[^?？]{0,60}\b(more|fewer|less|higher|lower)\b", r"\b(more|fewer|less|higher|lower)\b[^?？]{0,60}\bor\b",
-        "difference", "how many more", "how many fewer", r"\bvs\.?", "versus",
-    )),
-    ("breakdown", "always", ()),  # cues: BREAKDOWN_CUES
-    ("breakdown", "each", ("分别", "各是", "各自", "各为", "respectively", "each channel")),
-    ("yesno", "always", (
-        "是否", "有没有", "是不是", "有无", "吗", "对吗", "对不对",
-        "were all", "was every", "was all", "did all", r"did .{1,60} all\b", r"did .{1,60} any\b",
-        "is it true", "is it correct", "were any", "was any", "were there any", "was there any",
-        "are there any", "is there any", "has .{1,40} ever",
-    )),
-    ("narrative", "not_a_figure", (
-        "哪些问题", "什么问题", "问题", "不足", "措施", "改进", "如何", "怎么", "怎样", "谁负责", "负责人",
-        "领导小组", "组长", "分管", "制度", "做法", "经验", "计划",
-        "problem", "shortcoming", "weakness", "measure", "improve", "how does", "how did", "how do",
-        "who leads", "who heads", "who is in charge", "who is responsible", "leading group",
-        "organi[sz]e", "what steps", "what actions", "plans?",
-    )),
-    ("lookup", "always", (
-        "多少", "几", "数量", "数目",
-        "how many", "how much", "what number", "what is the number", "number of", "count of", "what was the",
-    )),
-    # A question that starts like a yes/no question and asks for no figure: "Did Xiji charge fees?"
-    ("yesno", "always", (r"^\s*(did|was|were|is|are|has|have|does|do)\b",)),
-)
+import yaml
 
-BREAKDOWN_CUES: dict[str, tuple[str, ...]] = {
-    "applicant": (
-        "申请人类型", "申请人类别", "按申请人", "申请主体", "自然人(和|与|、|及)法人", "法人(和|与|、|及)自然人",
-        "by applicant", "applicant type", "type of applicant", "types of applicant", "kinds? of applicant",
-        "who (applied|made the requests) by type", "individuals and (organi[sz]ations|companies|legal persons)",
-    ),
-    "reason": ("原因", "理由", "依据", "reasons?", "grounds", "on what basis"),
-    "outcome": (
-        "办理结果", "处理结果", "答复结果", "办理情况", "答复(的)?情况", "怎么处理", "如何处理", "如何办理",
-        "outcome", "results", r"how were .{0,40}(handled|answered|dealt with|processed)", r"(?<!continued )handling",
-    ),
-    "channel": (
-        # 其他方式/其他形式 name one row (其他形式申请数), not a breakdown
-        "按渠道", "各渠道", "渠道", "(?<!其他)方式", "(?<!其他)途径", "(?<!其他)形式",
-        "by channel", "channel", "by means", r"how were .{0,40}(submitted|made|received|filed|sent)",
-        "through which", "by what means", "breakdown", "broken down", "split",
-    ),
-}
-# Which metric a breakdown is about when the question names none or only a generic one;
-# the first is the default, the others are accepted as they are.
-BREAKDOWN_METRICS: dict[str, tuple[str, ...]] = {
-    "channel": ("requests_received", "proactive_total"),
-    "outcome": ("outcome_total", "reconsiderations", "lawsuits", "lawsuits_direct", "lawsuits_after_reconsideration"),
-    "reason": ("outcome_not_disclosed", "outcome_unable_to_provide", "outcome_not_processed", "outcome_other"),
-    "applicant": (),  # every metric of the national request table has applicant columns
-}
-# A bare 分别 / respectively breaks down the metric it stands with, if that metric has parts.
-BREAKDOWN_OF_METRIC: dict[str, str] = {
-    metric: kind for kind, metrics in BREAKDOWN_METRICS.items() for metric in metrics
-}
+from assistant.errors import DataFileError
 
-CONTACT_CUES: dict[str, tuple[str, ...]] = {
-    "fax": ("传真号", "传真是多少", r"fax (number|no\b)"),
-    "phone": ("电话", "手机", "热线", "phone", "telephone", "hotline", "call"),
-    "email": ("邮箱", "电子邮件", "e-?mail"),
-    "address": ("地址", "在哪", "位置", "邮编", "address", "where is", "located", "postcode", "zip"),
-}
-NAME_CUES = (
-    "谁申请", "谁提出", "谁提交", "申请人是谁", "申请人都是谁", "申请人有谁", "申请人(的)?(姓名|名字)", "哪些人(申请|提出)",
-    "who applied", "who (made|submitted|filed|sent) (the |these |those )?(requests|applications)",
-    "names? of (the )?applicants", "applicants'? names", "who (were|are) the applicants",
-)
-ALL_YEARS_CUES = (
-    "两年", "历年", "各年", "每年", "逐年", "所有年份", "各年度", "哪年", "哪一年", "哪个年份",
-    "这[三四五六七八九几]年", "[三四五六七八九]年(来|间|里|中|的)", "近[三四五六七八九几]年", "这些年",
-    "both years", "all years", "all the years", "each year", "every year", "year by year",
-    "over the years", "which year", "(all|the|these) (three|four|five|six|seven|eight|nine) years", "these years",
-)
-FOLLOW_UP_CUES = (
-    "呢", "^那", "^还有", "^同样", "^再看", "what about", "how about", r"^and\b", "same for", "^also", "^now",
-)
-# Across every stored body: a question with these names no body and borrows none.
-ACROSS_BODIES_CUES = (
-    "所有", "全部", "各镇", "各乡", "各街道", "各单位", "哪个(镇|乡|街道|区|县|单位|部门|机关)", "哪些(镇|乡|街道|单位)",
-    r"(all|every|each) (towns?|townships?|bodies|subdistricts?|districts?)",
-    r"which (town|township|body|bodies|subdistrict|district|county|office|government)",
-)
+__all__ = ["CONDITIONS", "Cues", "cue_pattern", "load_cues", "load_departments"]
 
-# "培训了多少人" counts people, not sessions: a person cue turns the first metric into the second.
-PERSON_CUES = ("多少人", "几人", "几个人", "人数", "人次", "多少名", "how many people", "people", "persons", "participants")
-PERSON_METRICS: dict[str, str] = {"training_sessions": "trainees"}
-# "行政诉讼中被依法纠错的" / "lawsuits ... upheld": a result word turns a reconsideration or
-# lawsuit count into the count of that result (the catalogue names only the joined phrases).
-RESULT_CUES: dict[str, tuple[str, ...]] = {
-    "upheld": ("维持", "驳回", "upheld", "dismissed", "confirmed"),
-    "corrected": ("纠错", "纠正", "撤销", "corrected", "overturned", "reversed", "revoked"),
-    "other": ("其他结果", "其他情形", "other results?", "other outcomes?"),
-    "pending": ("尚未审结", "未审结", "未结案", "pending", "not yet (decided|concluded|closed|resolved)", "still open",
-                "undecided", "unresolved", "unconcluded", "still under review"),
-}
-# The counts a result word refines, and the id pattern of their result metrics.
-RESULT_METRICS: dict[str, str] = {
-    "reconsiderations": "reconsideration_{}",
-    "lawsuits": "lawsuits_{}",
-    "lawsuits_direct": "lawsuits_direct_{}",
-    "lawsuits_after_reconsideration": "lawsuits_after_reconsideration_{}",
-}
-# Metrics that merely name the subject ("requests", "申请") and go after specific ones.
-GENERIC_METRICS = ("requests_received",)
-# Phrasings the catalogue's names cannot carry (a verb with a count between), used only when
-# the catalogue finds no metric at all.
-FALLBACK_METRIC_CUES: tuple[tuple[str, str], ...] = (
-    (r"(公开|发布|公布)(了)?(多少|几)条", "proactive_total"),
-    (r"(公开|发布|公布)(了)?(多少|几)", "proactive_total"),
-    (r"how many items", "proactive_total"),
-    (r"(收到|受理|接到)(了)?(多少|几)", "requests_received"),
-    (r"how many did .{1,40} (receive|get)", "requests_received"),
-    (r"\b(applied|apply|applying)\b", "requests_received"),  # "how many people applied to Henghu"
-)
+# The intent conditions a rule may name; assistant/understanding/intent.py defines each.
+CONDITIONS = frozenset({"always", "several", "no_body", "two", "each", "not_a_figure"})
 
-# Applicant columns of the national table, most specific first; 法人或其他组织 is the sum of five.
-COLUMN_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("自然人", ("自然人", "natural person", "individual", "private citizen")),
-    ("商业企业", ("商业企业", "企业", "business", "compan", "enterprise")),
-    ("科研机构", ("科研机构", "research")),
-    ("社会公益组织", ("社会公益组织", "公益组织", "non-profit", "nonprofit", "charit")),
-    ("法律服务机构", ("法律服务机构", "律师", "law firm", "legal service")),
-    ("法人或其他组织", ("法人或其他组织", "法人", "legal person", "organisation", "organization")),
-)
-# English topic words and the Chinese words the reports use for them, so that keyword search and
-# sentence quoting work for English questions over Chinese text.
-EN_TOPIC_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("problem", ("问题", "不足", "有待", "需要进一步")),
-    ("shortcoming", ("不足", "问题", "有待", "需要进一步")),
-    ("weakness", ("不足", "问题", "有待", "需要进一步")),
-    ("improve", ("改进", "措施", "加强")),
-    ("measure", ("措施", "改进")),
-    ("plan", ("计划", "改进", "措施")),
-    ("train", ("培训",)),
-    ("lead", ("领导小组", "组长")),
-    ("head", ("领导小组", "组长")),
-    ("charge", ("组长", "负责")),
-    ("channel", ("渠道", "专栏", "网站", "公众号")),
-    ("publish", ("公开", "发布")),
-    ("rule", ("制度",)),
-    ("system", ("制度",)),
-    ("regulation", ("制度", "办法")),
-    ("fee", ("收费", "费用")),
-    ("phone", ("电话",)),
-    ("e-mail", ("邮箱",)),
-    ("email", ("邮箱",)),
-    ("address", ("地址",)),
-    ("website", ("网站",)),
-    ("wechat", ("微信",)),
-    ("lawsuit", ("行政诉讼",)),
-    ("reconsideration", ("行政复议",)),
-)
 
-# Chinese questions about problems or measures, and the words reports use in the sentences that
-# answer them (问题 is seldom named as such: 有待提高, 需要进一步深化, 进一步建立…机制, 加强…).
-ZH_TOPIC_TERMS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("问题|不足|短板|困难|薄弱", ("问题", "不足", "有待", "不够", "需要进一步")),
-    ("措施|改进|整改|下一步|今后|计划|打算", ("改进", "措施", "加强", "进一步", "完善")),
+@dataclass(frozen=True)
+class Cues:
+    """Every cue table of the question vocabulary, in the shapes the matching code reads."""
+
+    intent_rules: tuple[tuple[str, str, tuple[str, ...]], ...]  # (intent, condition, cues), first match wins
+    breakdown_cues: dict[str, tuple[str, ...]]
+    breakdown_metrics: dict[str, tuple[str, ...]]
+    contact_cues: dict[str, tuple[str, ...]]
+    name_cues: tuple[str, ...]
+    all_years_cues: tuple[str, ...]
+    follow_up_cues: tuple[str, ...]
+    across_bodies_cues: tuple[str, ...]
+    person_cues: tuple[str, ...]
+    person_metrics: dict[str, str]
+    result_cues: dict[str, tuple[str, ...]]
+    result_metrics: dict[str, str]
+    generic_metrics: tuple[str, ...]
+    fallback_metric_cues: tuple[tuple[str, str], ...]
+    column_cues: tuple[tuple[str, tuple[str, ...]], ...]
+    en_topic_terms: tuple[tuple[str, tuple[str, ...]], ...]
+    zh_topic_terms: tuple[tuple[str, tuple[str, ...]], ...]
+    not_a_count_cues: tuple[str, ...]
+    places: dict[str, tuple[str, ...]]  # literal words, not patterns
+
+
+_PLACE_KEYS = (
+    "zh_levels", "zh_department_endings", "connectives", "not_a_place_start",
+    "en_levels", "en_department_endings", "not_an_en_place",
 )
-# Interrogatives that ask for a name or a description, not a count: "在哪个网站设立了专栏".
-NOT_A_COUNT_CUES = ("哪个", "哪些", "哪里", "哪儿", "什么", "谁", "which", "where", "who")
+_CUE_RESOURCE = "data/question_cues.yaml"
+_DEPARTMENTS_RESOURCE = "data/departments.yaml"
+
+
+def load_cues(path: str | Path | None = None) -> Cues:
+    """The cues of ``path``, or the packaged ones (read and checked once)."""
+    if path is None:
+        return _packaged_cues()
+    path = Path(path)
+    return _parse_cues(_read(path.read_text, str(path)), str(path))
+
+
+@functools.cache
+def _packaged_cues() -> Cues:
+    resource = resources.files("assistant").joinpath(_CUE_RESOURCE)
+    return _parse_cues(_read(resource.read_text, f"assistant/{_CUE_RESOURCE}"), f"assistant/{_CUE_RESOURCE}")
+
+
+def _read(read_text: Any, source: str) -> Any:
+    try:
+        return yaml.safe_load(read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataFileError(source, "", f"cannot read: {error}") from error
+    except yaml.YAMLError as error:
+        raise DataFileError(source, "", f"not valid YAML: {error}") from error
+
+
+def _parse_cues(data: Any, source: str) -> Cues:
+    check = _Checker(source)
+    data = check.mapping(data, "", required=[field for field in Cues.__dataclass_fields__])
+    rules = []
+    for index, rule in enumerate(check.items(data["intent_rules"], "intent_rules")):
+        key = f"intent_rules[{index}]"
+        rule = check.mapping(rule, key, required=["intent", "when", "cues"])
+        condition = check.word(rule["when"], f"{key}.when")
+        if condition not in CONDITIONS:
+            raise DataFileError(source, f"{key}.when", f"unknown condition {condition!r} (one of {', '.join(sorted(CONDITIONS))})")
+        rules.append((check.word(rule["intent"], f"{key}.intent"), condition, check.cues(rule["cues"], f"{key}.cues", empty=True)))
+    metric_lists = check.mapping(data["breakdown_metrics"], "breakdown_metrics")
+    places = check.mapping(data["places"], "places", required=list(_PLACE_KEYS))
+    return Cues(
+        intent_rules=tuple(rules),
+        breakdown_cues=check.kinds(data["breakdown_cues"], "breakdown_cues", "kind"),
+        breakdown_metrics={k: check.words(v, f"breakdown_metrics.{k}", empty=True) for k, v in metric_lists.items()},
+        contact_cues=check.kinds(data["contact_cues"], "contact_cues", "kind"),
+        name_cues=check.cues(data["name_cues"], "name_cues"),
+        all_years_cues=check.cues(data["all_years_cues"], "all_years_cues"),
+        follow_up_cues=check.cues(data["follow_up_cues"], "follow_up_cues"),
+        across_bodies_cues=check.cues(data["across_bodies_cues"], "across_bodies_cues"),
+        person_cues=check.cues(data["person_cues"], "person_cues"),
+        person_metrics=check.word_map(data["person_metrics"], "person_metrics"),
+        result_cues=check.kinds(data["result_cues"], "result_cues", "kind"),
+        result_metrics=check.word_map(data["result_metrics"], "result_metrics", template=True),
+        generic_metrics=check.words(data["generic_metrics"], "generic_metrics"),
+        fallback_metric_cues=tuple(check.pairs(data["fallback_metric_cues"], "fallback_metric_cues", "metric")),
+        column_cues=tuple(check.kinds(data["column_cues"], "column_cues", "column").items()),
+        en_topic_terms=tuple(check.pairs(data["en_topic_terms"], "en_topic_terms", "words")),
+        zh_topic_terms=tuple(check.pairs(data["zh_topic_terms"], "zh_topic_terms", "words")),
+        not_a_count_cues=check.cues(data["not_a_count_cues"], "not_a_count_cues"),
+        places={key: check.words(places[key], f"places.{key}") for key in _PLACE_KEYS},
+    )
+
+
+class _Checker:
+    """Shape checks of one data file; each failure raises DataFileError naming the file and key."""
+
+    def __init__(self, source: str):
+        self.source = source
+
+    def fail(self, key: str, reason: str) -> DataFileError:
+        return DataFileError(self.source, key, reason)
+
+    def mapping(self, value: Any, key: str, required: list[str] | None = None) -> dict:
+        if not isinstance(value, dict):
+            raise self.fail(key, f"expected a mapping, got {type(value).__name__}")
+        if required is not None:
+            unknown = sorted(set(map(str, value)) - set(required))
+            missing = [k for k in required if k not in value]
+            if unknown:
+                raise self.fail(key, f"unknown key(s) {', '.join(unknown)}")
+            if missing:
+                raise self.fail(key, f"missing key(s) {', '.join(missing)}")
+        return value
+
+    def items(self, value: Any, key: str) -> list:
+        if not isinstance(value, list) or not value:
+            raise self.fail(key, f"expected a non-empty list, got {type(value).__name__}")
+        return value
+
+    def word(self, value: Any, key: str) -> str:
+        # a bare yes / no / on in YAML is a boolean, a bare 2018 a number: both fail here
+        if not isinstance(value, str) or not value:
+            raise self.fail(key, f"expected a non-empty string, got {value!r} (quote it: '...')")
+        return value
+
+    def words(self, value: Any, key: str, *, empty: bool = False) -> tuple[str, ...]:
+        if not isinstance(value, list) or (not value and not empty):
+            raise self.fail(key, f"expected a {'' if empty else 'non-empty '}list, got {type(value).__name__}")
+        return tuple(self.word(item, f"{key}[{index}]") for index, item in enumerate(value))
+
+    def cues(self, value: Any, key: str, *, empty: bool = False) -> tuple[str, ...]:
+        cues = self.words(value, key, empty=empty)
+        for index, cue in enumerate(cues):
+            try:
+                re.compile(cue)
+            except re.error as error:
+                raise self.fail(f"{key}[{index}]", f"cue {cue!r} is no regular expression: {error}") from error
+        return cues
+
+    def word_map(self, value: Any, key: str, *, template: bool = False) -> dict[str, str]:
+        out = {self.word(k, key): self.word(v, f"{key}.{k}") for k, v in self.mapping(value, key).items()}
+        for k, v in out.items():
+            if template and v.count("{}") != 1:
+                raise self.fail(f"{key}.{k}", f"expected one '{{}}' for the kind, got {v!r}")
+        return out
+
+    def kinds(self, value: Any, key: str, name: str) -> dict[str, tuple[str, ...]]:
+        """A list of {<name>: ..., cues: [...]}, in order, as a mapping name -> cues."""
+        out: dict[str, tuple[str, ...]] = {}
+        for index, item in enumerate(self.items(value, key)):
+            item = self.mapping(item, f"{key}[{index}]", required=[name, "cues"])
+            kind = self.word(item[name], f"{key}[{index}].{name}")
+            if kind in out:
+                raise self.fail(f"{key}[{index}].{name}", f"{kind!r} twice")
+            out[kind] = self.cues(item["cues"], f"{key}[{index}].cues")
+        return out
+
+    def pairs(self, value: Any, key: str, second: str) -> list[tuple[str, Any]]:
+        """A list of {cue: ..., <second>: a word or a list of words}, as (cue, second) pairs."""
+        out: list[tuple[str, Any]] = []
+        for index, item in enumerate(self.items(value, key)):
+            where = f"{key}[{index}]"
+            item = self.mapping(item, where, required=["cue", second])
+            (cue,) = self.cues([item["cue"]], f"{where}.cue")
+            other = item[second]
+            out.append((cue, self.words(other, f"{where}.{second}") if isinstance(other, list) else self.word(other, f"{where}.{second}")))
+        return out
+
+
+@functools.cache
+def load_departments() -> tuple[dict, ...]:
+    """The department endings of ``assistant/data/departments.yaml``, checked, longest first.
+
+    Each entry: ``zh`` (the Chinese ending), ``en`` (its English renderings, a non-empty list) and
+    optionally ``short`` (Chinese short forms). ``assistant/ingest/metadata.departments`` still
+    reads the file by itself (ingest is changed elsewhere); both give the same entries.
+    """
+    source = f"assistant/{_DEPARTMENTS_RESOURCE}"
+    entries = _read(resources.files("assistant").joinpath(_DEPARTMENTS_RESOURCE).read_text, source)
+    return _check_departments(entries, source)
+
+
+def _check_departments(entries: Any, source: str) -> tuple[dict, ...]:
+    check = _Checker(source)
+    for index, entry in enumerate(check.items(entries, "")):
+        key = f"[{index}]"
+        entry = check.mapping(entry, key)
+        unknown = sorted(set(map(str, entry)) - {"zh", "en", "short"})
+        if unknown:
+            raise check.fail(key, f"unknown key(s) {', '.join(unknown)}")
+        zh = check.word(entry.get("zh"), f"{key}.zh")
+        check.words(entry.get("en"), f"{zh}.en")
+        if "short" in entry:
+            check.words(entry["short"], f"{zh}.short")
+    return tuple(sorted(entries, key=lambda e: -len(e["zh"])))
 
 
 def cue_pattern(cues: Iterable[str]) -> re.Pattern[str]:
@@ -215,3 +234,32 @@ def cue_pattern(cues: Iterable[str]) -> re.Pattern[str]:
         latin = first.isascii() and first.isalnum() and not cue.startswith("^")
         parts.append(rf"(?<![a-z0-9])(?:{cue})" if latin else f"(?:{cue})")
     return re.compile("|".join(parts) or r"(?!)", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------------------------------------
+# The packaged vocabulary, as the matching code reads it (see question_cues.yaml for each table)
+
+_CUES = load_cues()
+INTENT_RULES = _CUES.intent_rules
+BREAKDOWN_CUES = _CUES.breakdown_cues
+BREAKDOWN_METRICS = _CUES.breakdown_metrics
+# A bare 分别 / respectively breaks down the metric it stands with, if that metric has parts.
+BREAKDOWN_OF_METRIC: dict[str, str] = {
+    metric: kind for kind, metrics in BREAKDOWN_METRICS.items() for metric in metrics
+}
+CONTACT_CUES = _CUES.contact_cues
+NAME_CUES = _CUES.name_cues
+ALL_YEARS_CUES = _CUES.all_years_cues
+FOLLOW_UP_CUES = _CUES.follow_up_cues
+ACROSS_BODIES_CUES = _CUES.across_bodies_cues
+PERSON_CUES = _CUES.person_cues
+PERSON_METRICS = _CUES.person_metrics
+RESULT_CUES = _CUES.result_cues
+RESULT_METRICS = _CUES.result_metrics
+GENERIC_METRICS = _CUES.generic_metrics
+FALLBACK_METRIC_CUES = _CUES.fallback_metric_cues
+COLUMN_CUES = _CUES.column_cues
+EN_TOPIC_TERMS = _CUES.en_topic_terms
+ZH_TOPIC_TERMS = _CUES.zh_topic_terms
+NOT_A_COUNT_CUES = _CUES.not_a_count_cues
+PLACE_WORDS = _CUES.places

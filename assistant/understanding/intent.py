@@ -15,6 +15,7 @@ from assistant.understanding.cues import (
     BREAKDOWN_CUES,
     BREAKDOWN_METRICS,
     BREAKDOWN_OF_METRIC,
+    CONDITIONS,
     CONTACT_CUES,
     GENERIC_METRICS,
     INTENT_RULES,
@@ -54,6 +55,7 @@ _CONDITIONS: dict[str, _Condition] = {
     # "培训了多少人" asks a figure even with 培训 / 如何 in it
     "not_a_figure": lambda bodies, years, metrics, reading: not (metrics and _LOOKUP_PATTERN.search(reading.lowered)),
 }
+assert set(_CONDITIONS) == CONDITIONS, "every condition the cue file may name is defined here"
 _INTENTS = tuple(dict.fromkeys(intent for intent, _, _ in INTENT_RULES))
 INTENTS = _INTENTS  # every intent a rule gives, in the order rules first name them
 # The condition an inherited intent must still meet (its first rule's).

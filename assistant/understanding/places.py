@@ -14,27 +14,37 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from assistant.understanding.cues import PLACE_WORDS, load_departments
+
 __all__ = ["BodyCandidate", "BodyDirectory", "BodyEntry", "mask", "mask_regions", "unknown_place"]
 
-_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:街道|镇|乡|区|县|市)(?:[\u4e00-\u9fff]{1,6}?(?:局|委员会|委)(?![\u4e00-\u9fff]))?")
-_CONNECTIVES = "和与及跟同、"
+
+def _alternation(words: tuple[str, ...]) -> str:
+    """Literal words as one regex alternation, in their order (街道 before 镇: first wins)."""
+    return "|".join(re.escape(word) for word in words)
+
+
+_WORDS = PLACE_WORDS
+# A Chinese place ends in its level, a department of it in a department ending: 朝阳区, 朝阳区教委.
+_PLACE_RE = re.compile(
+    rf"[\u4e00-\u9fff]{{2,8}}?(?:{_alternation(_WORDS['zh_levels'])})"
+    rf"(?:[\u4e00-\u9fff]{{1,6}}?(?:{_alternation(_WORDS['zh_department_endings'])})(?![\u4e00-\u9fff]))?"
+)
+_CONNECTIVES = "".join(_WORDS["connectives"])
 # 哪个镇 / 各镇 / 本区 name no place.
-_NOT_A_PLACE_START = tuple("哪各每本全我该这那其所")
+_NOT_A_PLACE_START = _WORDS["not_a_place_start"]
 # An English place name with its level: "Qingyun Town", "Miyun District".
 _EN_PLACE_RE = re.compile(
-    r"\b((?:[A-Z][a-z]+)(?:[ -][A-Z][a-z]+)?)[ -](Town|Township|Subdistrict|Street|District|County|City|Village)\b"
+    rf"\b((?:[A-Z][a-z]+)(?:[ -][A-Z][a-z]+)?)[ -]({_alternation(_WORDS['en_levels'])})\b"
 )
 # "the Yaoxu housing bureau", "Lintong Development Zone": a capitalised name, then words that
 # end in a kind of department
 _EN_DEPARTMENT_RE = re.compile(
     # a lookahead, so that "How many … bureau" does not hide the name inside it
-    r"(?=\b([A-Z][a-z]+)\s+((?:[A-Za-z\-']+\s+){0,6}?(?i:bureau|commission|committee|office|zone|administration|department))\b)"
+    rf"(?=\b([A-Z][a-z]+)\s+((?:[A-Za-z\-']+\s+){{0,6}}?(?i:{_alternation(_WORDS['en_department_endings'])}))\b)"
 )
-_EN_LEVEL_WORDS = frozenset({"town", "township", "subdistrict", "street", "district", "county", "city", "village"})
-_NOT_AN_EN_PLACE = frozenset({
-    "which", "what", "each", "every", "the", "this", "that", "our", "your", "all", "any", "some", "whose", "other",
-    "another", "same", "a", "an", "one", "my", "their", "its", "how", "in", "of", "for", "and", "or",
-})
+_EN_LEVEL_WORDS = frozenset(word.lower() for word in _WORDS["en_levels"])
+_NOT_AN_EN_PLACE = frozenset(_WORDS["not_an_en_place"])
 
 
 @dataclass(frozen=True)
@@ -213,6 +223,4 @@ def unknown_place(masked: str, stored_words: frozenset[str] = frozenset()) -> st
 @functools.cache
 def _department_words() -> frozenset[str]:
     """Every word of the English department names in ``assistant/data/departments.yaml``."""
-    from assistant.ingest.metadata import departments
-
-    return frozenset(word.lower() for entry in departments() for name in entry["en"] for word in re.split(r"[\s\-]+", name))
+    return frozenset(word.lower() for entry in load_departments() for name in entry["en"] for word in re.split(r"[\s\-]+", name))
