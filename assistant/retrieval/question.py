@@ -1,10 +1,11 @@
-"""Question understanding moved to ``assistant.understanding``.
+"""Question understanding moved to ``assistant.understanding``; this module only re-exports it.
 
 compatibility: removed when answering/ lands
 """
 
 from __future__ import annotations
 
-from assistant.understanding import BodyDirectory, BodyEntry, Question, parse_question, unknown_place
+# compatibility: removed when answering/ lands
+from assistant.understanding import BodyDirectory, BodyEntry, Question, QuestionPart, parse_question, unknown_place
 
-__all__ = ["BodyDirectory", "BodyEntry", "Question", "parse_question", "unknown_place"]
+__all__ = ["BodyDirectory", "BodyEntry", "Question", "QuestionPart", "parse_question", "unknown_place"]

@@ -1,15 +1,49 @@
-"""What a question asks, in catalogue and directory terms: the result of ``parse_question``."""
+"""What a question asks, in catalogue and directory terms: the result of ``parse_question``.
+
+A question has parts (``Question.parts``), one per thing it asks. Today every question has
+exactly one part; the flat fields of ``Question`` (bodies, years, metrics, intent …) describe the
+first part, and are what callers read. A compound question will add parts after the first.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-__all__ = ["Question"]
+from assistant.understanding.places import BodyCandidate
+
+__all__ = ["Question", "QuestionPart"]
+
+# The fields a part shares with the flat fields of its question.
+_PART_FIELDS = ("bodies", "years", "all_years", "metrics", "intent", "breakdown", "contact", "column")
+
+
+@dataclass(frozen=True)
+class QuestionPart:
+    """One thing a question asks: the clause that asks it, the bodies it may name (every stored
+    name found in the clause, scored, best first) and its bodies, years, metrics and intent after
+    any follow-up filled them in."""
+
+    text: str  # the clause
+    candidates: tuple[BodyCandidate, ...] = ()  # as the clause is written: nothing inherited
+    bodies: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+    all_years: bool = False
+    metrics: tuple[str, ...] = ()
+    intent: str = "lookup"
+    breakdown: str | None = None
+    contact: str | None = None
+    column: str | None = None
 
 
 @dataclass(frozen=True)
 class Question:
-    """What a question asks, in catalogue and directory terms (see parse_question)."""
+    """What a question asks, in catalogue and directory terms (see parse_question).
+
+    Contract: ``parts`` is never empty, and its first part's bodies, years, all_years, metrics,
+    intent, breakdown, contact and column always equal the question's own. A question built (or
+    copied with ``dataclasses.replace``) with other flat fields than its first part has gets a
+    first part rewritten to match them; one built without parts gets one part, the whole text.
+    """
 
     text: str
     lang: str  # "zh" or "en"
@@ -29,3 +63,12 @@ class Question:
     unknown_beside: str | None = None
     # "珀溪镇2016年、棠岑街道2018年…": each body with its own year, not every year for every body
     paired_years: tuple[tuple[str, int], ...] = ()
+    parts: tuple[QuestionPart, ...] = ()  # one per thing asked; the first is the flat fields above
+
+    def __post_init__(self) -> None:
+        first = self.parts[0] if self.parts else QuestionPart(text=self.text)
+        flat = {name: getattr(self, name) for name in _PART_FIELDS}
+        if any(getattr(first, name) != value for name, value in flat.items()):
+            first = replace(first, **flat)  # the flat fields win: callers set those
+        # frozen: __post_init__ is the one place that may settle a field
+        object.__setattr__(self, "parts", (first, *self.parts[1:]))

@@ -16,7 +16,7 @@ import re
 from assistant.catalogue import Catalogue
 from assistant.understanding import follow_ups, intent, metrics as metric_words, years as year_words
 from assistant.understanding.clauses import clauses, read
-from assistant.understanding.model import Question
+from assistant.understanding.model import Question, QuestionPart
 from assistant.understanding.places import BodyDirectory
 
 __all__ = ["parse_question"]
@@ -57,6 +57,19 @@ def parse_question(text: str, *, catalogue: Catalogue, directory: BodyDirectory,
     if found == "contact":
         contact = contact or intent.contact_kind(reading.lowered)
     column = metric_words.column_of(reading.lowered)
+    column = None if breakdown == "applicant" and found == "breakdown" else column
+    part = QuestionPart(
+        text=clause,
+        candidates=reading.candidates,
+        bodies=bodies,
+        years=years,
+        all_years=all_years,
+        metrics=metrics,
+        intent=found,
+        breakdown=breakdown if found == "breakdown" else None,
+        contact=contact if found == "contact" else None,
+        column=column,
+    )
     return Question(
         text=text,
         lang="zh" if _CJK_RE.search(text) else "en",
@@ -70,8 +83,9 @@ def parse_question(text: str, *, catalogue: Catalogue, directory: BodyDirectory,
         wants_names=intent.asks_names(reading.lowered),
         inherited=tuple(inherited),
         topic_terms=metric_words.topic_terms(reading.lowered, zh=bool(_CJK_RE.search(text))),
-        column=None if breakdown == "applicant" and found == "breakdown" else column,
+        column=column,
         unknown_place=reading.unknown_place,
         unknown_beside=reading.unknown_beside,
         paired_years=reading.paired_years if not {"bodies", "years"} & set(inherited) else (),
+        parts=(part,),
     )
