@@ -10,7 +10,7 @@ from assistant.config import Settings
 from assistant.errors import StoreError
 from assistant.llm import make_phraser
 from assistant.records import Answer
-from assistant.retrieval.question import BodyDirectory, Question, parse_question
+from assistant.understanding import BodyDirectory, Question, parse_question
 from assistant.store.facts_db import FactStore
 
 

@@ -46,3 +46,16 @@ class MissingDependency(AssistantError):
     def __init__(self, package: str, purpose: str):
         super().__init__(f"{purpose} needs the package '{package}': pip install {package}")
         self.package = package
+
+
+class DataFileError(AssistantError):
+    """A packaged data file (``assistant/data/*.yaml``) is unreadable or breaks its schema.
+
+    The message names the file and the key at fault.
+    """
+
+    def __init__(self, path: str, key: str, reason: str):
+        super().__init__(f"{path}: {key}: {reason}" if key else f"{path}: {reason}")
+        self.path = path
+        self.key = key
+        self.reason = reason

@@ -1,4 +1,4 @@
-"""Question understanding and hybrid retrieval for the answer stage (the ask issue).
+"""Hybrid retrieval for the answer stage (question understanding lives in ``assistant.understanding``).
 
 ``import assistant.retrieval`` stays light: ``DisclosureRetriever`` (LangChain) is imported on
 first access only, so langchain_core loads only for those who use it.

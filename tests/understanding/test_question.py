@@ -11,7 +11,7 @@ import dataclasses
 import pytest
 
 from assistant.catalogue import load_catalogue
-from assistant.retrieval.question import BodyDirectory, BodyEntry, Question, parse_question
+from assistant.understanding import BodyDirectory, BodyEntry, Question, parse_question
 
 REPORTS = [
     {"body": "西集镇", "short_name": "西集", "parent": "通州区", "level": "镇", "year": 2018, "source": "000.txt",

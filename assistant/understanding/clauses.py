@@ -1,0 +1,67 @@
+"""Clauses: the pieces of a question that each ask one thing, and what each says by itself.
+
+Today a question is a single clause, the whole of it; a compound question ("西集镇2018年收到多少
+申请，其中当面申请多少？") will split here, and every clause is read the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.catalogue import Catalogue
+from assistant.understanding import intent, metrics, places, years
+from assistant.understanding.cues import INTENT_RULES
+from assistant.understanding.places import BodyCandidate, BodyDirectory
+
+__all__ = ["Reading", "clauses", "read"]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a clause says by itself, before any follow-up or intent rule."""
+
+    text: str
+    lowered: str
+    bodies: tuple[str, ...]
+    years: tuple[int, ...]
+    all_years: bool
+    metrics: tuple[str, ...]
+    rules: tuple[int, ...]  # indexes of INTENT_RULES whose cues occur
+    unknown_place: str | None
+    unknown_beside: str | None
+    paired_years: tuple[tuple[str, int], ...] = ()
+    candidates: tuple[BodyCandidate, ...] = ()  # every stored name found, best first
+
+    def cued(self, *intents: str) -> bool:
+        return any(INTENT_RULES[i][0] in intents for i in self.rules)
+
+
+def clauses(text: str) -> tuple[str, ...]:
+    """The clauses of a question, in order: for now exactly one, the whole question."""
+    return (text,)
+
+
+def read(text: str, catalogue: Catalogue, directory: BodyDirectory) -> Reading:
+    """Bodies, years, metrics and cued intent rules of one clause, nothing borrowed."""
+    candidates = directory.candidates(text)
+    mentions = directory.choose(candidates)
+    bodies = tuple(dict.fromkeys(body for body, _, _ in mentions))
+    masked = places.mask(text, [(start, end) for _, start, end in mentions])  # names are no metric words
+    lowered = masked.lower()
+    return Reading(
+        text=text,
+        lowered=lowered,
+        bodies=bodies,
+        years=years.years(masked),
+        all_years=years.asks_all_years(lowered),
+        metrics=metrics.metrics(years.name_carry_over_rows(masked), catalogue),
+        rules=intent.cued_rules(lowered),
+        unknown_place=None if bodies else places.unknown_place(masked, directory.english_name_words),
+        unknown_beside=(
+            places.unknown_place(places.mask_regions(masked, bodies, directory), directory.english_name_words)
+            if bodies
+            else None
+        ),
+        paired_years=years.paired_years(masked, mentions),
+        candidates=tuple(candidates),
+    )

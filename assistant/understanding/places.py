@@ -1,0 +1,226 @@
+"""Places: the stored bodies with every name a user may type for them, and places we do not have.
+
+The directory is built from the stored reports, so names come from what was ingested, never from
+a fixed list. ``BodyDirectory.candidates`` lists every name found in a text with a score;
+``BodyDirectory.choose`` keeps the best non-overlapping ones, and ``find`` is the two together.
+Today the score is the length of the name typed, so the longest name wins (西集 inside
+通州区西集镇 is one mention of the longer name); a better scorer only has to change ``_score``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from assistant.understanding.cues import PLACE_WORDS, load_departments
+
+__all__ = ["BodyCandidate", "BodyDirectory", "BodyEntry", "mask", "mask_regions", "unknown_place"]
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    """Literal words as one regex alternation, in their order (街道 before 镇: first wins)."""
+    return "|".join(re.escape(word) for word in words)
+
+
+_WORDS = PLACE_WORDS
+# A Chinese place ends in its level, a department of it in a department ending: 朝阳区, 朝阳区教委.
+_PLACE_RE = re.compile(
+    rf"[\u4e00-\u9fff]{{2,8}}?(?:{_alternation(_WORDS['zh_levels'])})"
+    rf"(?:[\u4e00-\u9fff]{{1,6}}?(?:{_alternation(_WORDS['zh_department_endings'])})(?![\u4e00-\u9fff]))?"
+)
+_CONNECTIVES = "".join(_WORDS["connectives"])
+# 哪个镇 / 各镇 / 本区 name no place.
+_NOT_A_PLACE_START = _WORDS["not_a_place_start"]
+# An English place name with its level: "Qingyun Town", "Miyun District".
+_EN_PLACE_RE = re.compile(
+    rf"\b((?:[A-Z][a-z]+)(?:[ -][A-Z][a-z]+)?)[ -]({_alternation(_WORDS['en_levels'])})\b"
+)
+# "the Yaoxu housing bureau", "Lintong Development Zone": a capitalised name, then words that
+# end in a kind of department
+_EN_DEPARTMENT_RE = re.compile(
+    # a lookahead, so that "How many … bureau" does not hide the name inside it
+    rf"(?=\b([A-Z][a-z]+)\s+((?:[A-Za-z\-']+\s+){{0,6}}?(?i:{_alternation(_WORDS['en_department_endings'])}))\b)"
+)
+_EN_LEVEL_WORDS = frozenset(word.lower() for word in _WORDS["en_levels"])
+_NOT_AN_EN_PLACE = frozenset(_WORDS["not_an_en_place"])
+
+
+@dataclass(frozen=True)
+class BodyEntry:
+    body: str
+    short_name: str | None
+    parent: str | None
+    level: str | None
+    aliases: tuple[str, ...]
+    years: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class BodyCandidate:
+    """One name of a stored body found in a text: which body, how good a reading, where."""
+
+    body: str
+    alias: str  # the stored name that matched (西集, Xiji Town, 通州区西集镇)
+    score: float  # higher is better; candidates of equal score keep the directory's order
+    span: tuple[int, int]  # (start, end) in the text
+
+
+class BodyDirectory:
+    """Every stored body with the names a user may type for it."""
+
+    def __init__(self, bodies: Iterable[BodyEntry]):
+        self.bodies: tuple[BodyEntry, ...] = tuple(bodies)
+        patterns: list[tuple[float, str, re.Pattern[str], str]] = []
+        seen: set[str] = set()
+        for entry in self.bodies:
+            for name in (entry.body, entry.short_name or "", *entry.aliases):
+                name = name.strip()
+                if len(name) < 2 or name.lower() in seen:
+                    continue  # a name two bodies share belongs to the first one
+                seen.add(name.lower())
+                patterns.append((_score(name), name, _name_pattern(name), entry.body))
+        patterns.sort(key=lambda item: -item[0])  # best (longest) name first; stable among equals
+        self._patterns = tuple(patterns)
+        self._by_body = {entry.body: entry for entry in self.bodies}
+        # The first words of stored bodies' English names (Zhangcheng of "Zhangcheng Population and
+        # Family Planning Commission"): "the Zhangcheng commission" is one of ours, written short.
+        self.english_name_words = frozenset(
+            alias.split()[0].lower() for entry in self.bodies for alias in entry.aliases if alias.isascii() and " " in alias
+        )
+
+    @classmethod
+    def from_reports(cls, reports: Iterable[Mapping]) -> "BodyDirectory":
+        """One entry per body from report rows (one row per report, as FactStore.list_reports)."""
+        merged: dict[str, dict] = {}
+        for report in reports:
+            body = report.get("body")
+            if not body:
+                continue
+            entry = merged.setdefault(body, {"short_name": None, "parent": None, "level": None, "aliases": [], "years": set()})
+            for key in ("short_name", "parent", "level"):
+                if entry[key] is None and report.get(key):
+                    entry[key] = report[key]
+            aliases = report.get("aliases") or ()
+            entry["aliases"] += [aliases] if isinstance(aliases, str) else list(aliases)
+            if report.get("year") is not None:
+                entry["years"].add(int(report["year"]))
+        return cls(
+            BodyEntry(
+                body=body,
+                short_name=e["short_name"],
+                parent=e["parent"],
+                level=e["level"],
+                aliases=tuple(dict.fromkeys(a for a in e["aliases"] if a)),
+                years=tuple(sorted(e["years"])),
+            )
+            for body, e in merged.items()
+        )
+
+    def candidates(self, text: str) -> list[BodyCandidate]:
+        """Every stored name found in ``text``, best first (overlapping ones included).
+
+        Chinese names match as substrings; Latin names case-insensitively on word boundaries
+        ("Xiji", "xiji town"). Equal scores keep the directory's order, then text order.
+        """
+        return [
+            BodyCandidate(body, name, score, match.span())
+            for score, name, pattern, body in self._patterns
+            for match in pattern.finditer(text)
+        ]
+
+    @staticmethod
+    def choose(candidates: Sequence[BodyCandidate]) -> list[tuple[str, int, int]]:
+        """(body, start, end) of the candidates kept, in text order: each in turn, best first,
+        unless it overlaps one kept before it."""
+        taken: list[bool] = []
+        found: list[tuple[str, int, int]] = []
+        for candidate in candidates:
+            start, end = candidate.span
+            if end > len(taken):
+                taken += [False] * (end - len(taken))
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = [True] * (end - start)
+            found.append((candidate.body, start, end))
+        found.sort(key=lambda item: item[1])
+        return found
+
+    def find(self, text: str) -> list[tuple[str, int, int]]:
+        """(body, start, end) of each mention, in text order; longest name first, never overlapping.
+
+        Chinese names match as substrings (西集 inside 通州区西集镇 is one mention of the longer
+        name); Latin names case-insensitively on word boundaries ("Xiji", "xiji town").
+        """
+        return self.choose(self.candidates(text))
+
+    def years_of(self, body: str) -> tuple[int, ...]:
+        entry = self._by_body.get(body)
+        return entry.years if entry else ()
+
+    def entry(self, body: str) -> BodyEntry | None:
+        return self._by_body.get(body)
+
+
+def _score(name: str) -> float:
+    """How good a reading a stored name gives where it occurs: its length (a longer name says more)."""
+    return float(len(name))
+
+
+def _name_pattern(name: str) -> re.Pattern[str]:
+    if name.isascii():
+        words = [re.escape(w) for w in re.split(r"[\s\-]+", name) if w]
+        joined = r"[\s-]+".join(words)
+        return re.compile(rf"(?<![A-Za-z0-9]){joined}(?![A-Za-z0-9])", re.IGNORECASE)
+    return re.compile(re.escape(name), re.IGNORECASE)
+
+
+def mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """Blank out body names so their letters never read as metric words or years."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = [" "] * (end - start)
+    return "".join(chars)
+
+
+def mask_regions(masked: str, bodies: Sequence[str], directory: BodyDirectory) -> str:
+    """Blank the regions the named bodies lie in: "市人口计生委（鄣郕市）" names no second place."""
+    for body in bodies:
+        entry = directory.entry(body)
+        region = entry.parent if entry else None
+        if region:
+            masked = masked.replace(region, " " * len(region))
+    return masked
+
+
+def unknown_place(masked: str, stored_words: frozenset[str] = frozenset()) -> str | None:
+    """A place name left after stored bodies were blanked out: a body we do not have.
+
+    Chinese names end in their level (朝阳区); English ones are capitalised words followed by
+    one ("Qingyun Town", "Miyun District"), not a question word ("Which Town").
+    """
+    for match in _PLACE_RE.finditer(masked):
+        name = match.group(0).lstrip(_CONNECTIVES)
+        if len(name) > 2 and not name.startswith(_NOT_A_PLACE_START):
+            return name
+    for match in _EN_PLACE_RE.finditer(masked):
+        words = re.split(r"[ -]", match.group(1))
+        while words and words[0].lower() in _NOT_AN_EN_PLACE:
+            words = words[1:]
+        if words:
+            return " ".join(words) + " " + match.group(2)
+    vocabulary = _department_words()
+    for match in _EN_DEPARTMENT_RE.finditer(masked):
+        name, inner = match.group(1), match.group(2).split()[:-1]
+        # "the Education Bureau" names a kind of department, not a place; the words between the
+        # name and the ending must be department words ("housing", "development"), not a sentence
+        if name.lower() not in _NOT_AN_EN_PLACE | vocabulary | _EN_LEVEL_WORDS | stored_words and all(w.lower() in vocabulary for w in inner):
+            return f"{name} {match.group(2)}"
+    return None
+
+
+@functools.cache
+def _department_words() -> frozenset[str]:
+    """Every word of the English department names in ``assistant/data/departments.yaml``."""
+    return frozenset(word.lower() for entry in load_departments() for name in entry["en"] for word in re.split(r"[\s\-]+", name))
