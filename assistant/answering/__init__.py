@@ -8,67 +8,30 @@ when nothing covers the question it says what is available instead of guessing.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from assistant.answering.phrases import column_en, contact_label, english_amount, say
+from assistant.answering.vocabulary import vocabulary
 from assistant.catalogue import Catalogue, normalise_label
 from assistant.ingest.numbers import format_value
 from assistant.records import AMBIGUOUS, ANSWERED, NOT_FOUND, Answer, Candidate, Citation
 from assistant.retrieval.question import BodyDirectory, Question
 from assistant.store.facts_db import FactStore
 
-_WHOLE_COLUMNS = (None, "统计数", "总计", "合计")
-_LEGAL_ENTITY_COLUMNS = ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
-_COLUMN_EN = {
-    "自然人": "natural persons", "法人或其他组织": "legal persons and other organisations", "商业企业": "businesses",
-    "科研机构": "research institutions", "社会公益组织": "public-interest organisations",
-    "法律服务机构": "legal service agencies", "其他": "other organisations",
-}
-# Question words that say nothing about where the answer stands.
-_QUESTION_WORDS = frozenset({"哪些", "什么", "多少", "是否", "如何", "怎么", "怎样", "存在", "情况", "工作", "政府", "信息", "公开", "信息公开", "政务", "政务公开"})
-# "郭洋申请公开…": an applicant's name; published, yet not volunteered unless asked for.
-_NAMED_APPLICANT_RE = re.compile(r"(?:^|[；;，,。\s])[\u4e00-\u9fff]{2,3}申请公开")
-# A comparison that asks for the gap ("多了几件", "how many more … than"), not for the larger one.
-_ASKS_DIFFERENCE_RE = re.compile(
-    r"[多少]了?(几|多少)|比.{0,30}?[多少].{0,12}?(几|多少)|差(了)?(几|多少)|相差|差距|差额|差值|增加了?(几|多少)|减少了?(几|多少)"
-    r"|how (many|much) (more|fewer|less|higher|lower)|difference|by how (many|much)"
-)
-# "What did they plan for 2023?": plans for a year stand in the report of the year before.
-_PLANS_RE = re.compile(r"计划|打算|下一步|明年|\bplan|\bnext year|\bintend|\bwill\b")
-# A question that asks for a figure ("how many widgets…"): sentences with none of its words
-# do not answer it, whatever the retriever ranks first.
-_ASKS_FIGURE_RE = re.compile(r"how (many|much)|number of|多少|几[件个条次人名项]")
-# Narrative questions and the section headings that answer them (五、存在的主要问题及改进情况).
-_SECTION_TOPICS = (
-    (re.compile(r"问题|不足|困难|短板|problem|shortcoming|weakness|difficult", re.I), re.compile(r"问题|不足|困难")),
-    (re.compile(r"措施|改进|计划|打算|下一步|今后|努力|improve|measure|plan|next year|going forward", re.I),
-     re.compile(r"改进|措施|计划|下一步|打算|努力方向|工作(?:安排|思路|重点)")),
-    (re.compile(r"培训|train", re.I), re.compile(r"培训|教育")),
-)
-
-
-def _section_topic(question: str) -> re.Pattern | None:
-    return next((heading for asked, heading in _SECTION_TOPICS if asked.search(question)), None)
-
-
-_CONTACT_LABELS_ZH = {"fax": "传真", "phone": "电话", "email": "电子邮箱", "address": "地址"}
-# （0745）6238417 and (0745) 6238417 are given as 0745-6238417; the quote keeps what is written.
-_AREA_CODE_RE = re.compile(r"^[（(](0\d{2,3})[）)]\s*")
-# The number may be wrapped onto the next line (a printed PDF): 联系电话：\n0738-5550463
-_CONTACT_PATTERNS = {
-    "fax": re.compile(r"传真[^0-9\n（(]{0,8}\n?((?:[（(]?0\d{2,3}[）)]?[-－‐—–― ]?)?\d{7,8}(?:[-－]\d{1,4})?)"),
-    "phone": re.compile(r"(?:电话|热线|传真)[^0-9\n（(]{0,8}\n?((?:[（(]?0\d{2,3}[）)]?[-－‐—–― ]?)?\d{7,8}(?:[-－]\d{1,4})?|1[3-9]\d{9})"),
-    "email": re.compile(r"([A-Za-z0-9._%+-]+[@＠][A-Za-z0-9.-]+\.[A-Za-z]{2,})"),
-    "address": re.compile(r"(?:地址|通讯地址|办公地址)[:：]\s*([^\n，。；;]{4,60})"),
-}
-
-
-# "所有申请均已按时办结", "均在法定期限内答复", "全部按时给予当事人当面答复": every request in time.
-_ALL_ON_TIME_RE = re.compile(
-    r"(?:所有|全部|均|一律)[^。；;，,]{0,12}(?:按时|按期|及时|在法定期限内|在规定时限内|按规定时限|在规定期限内)"
-    r"[^。；;]{0,8}(?:办结|答复|办理|回复)"
-)
+# The words and patterns live in assistant/data/answer_vocabulary.yaml, checked once at load.
+_V = vocabulary()
+_WHOLE_COLUMNS = _V.whole_columns
+_LEGAL_ENTITY_COLUMNS = _V.legal_entity_columns
+_QUESTION_WORDS = _V.question_words
+_NAMED_APPLICANT_RE = _V.named_applicant
+_ASKS_DIFFERENCE_RE = _V.asks_difference
+_PLANS_RE = _V.plans
+_ASKS_FIGURE_RE = _V.asks_figure
+_AREA_CODE_RE = _V.area_code
+_CONTACT_PATTERNS = _V.contact_patterns
+_ALL_ON_TIME_RE = _V.all_on_time
+_section_topic = _V.section_topic
 
 
 @dataclass(frozen=True)
@@ -82,12 +45,6 @@ class _Figure:
     citation: Citation
 
 
-_ENGLISH_UNITS = {
-    "件": "", "条": "items", "次": "times", "人": "people", "名": "people", "人次": "person-times", "个": "",
-    "篇": "articles", "万元": "x 10,000 yuan", "元": "yuan",
-}
-
-
 def _same_value(figure: _Figure, primary: _Figure) -> bool:
     """Equal once in one unit: the text's 收取费用0元 agrees with the table's 0 万元."""
     if figure.value is None or primary.value is None:
@@ -96,19 +53,6 @@ def _same_value(figure: _Figure, primary: _Figure) -> bool:
     if figure.unit in scale and primary.unit in scale:
         return abs(figure.value * scale[figure.unit] - primary.value * scale[primary.unit]) < 1e-6
     return figure.value == primary.value
-
-
-def _english_unit(unit: str) -> str:
-    return _ENGLISH_UNITS.get(unit, unit)
-
-
-def _english_amount(value: float, unit: str) -> str:
-    """2.5 万元 reads "2.5 x 10,000 yuan (25000 yuan)" in English; 0 万元 is simply "0 yuan"."""
-    if unit != "万元":
-        return f"{format_value(value)} {_english_unit(unit)}".strip()
-    if value == 0:
-        return "0 yuan"
-    return f"{format_value(value)} x 10,000 yuan ({format_value(round(value * 10_000, 2))} yuan)"
 
 
 class Answerer:
@@ -129,13 +73,13 @@ class Answerer:
         if not bodies:
             unknown = self._unknown_place(q)
             if unknown:
-                return self._not_found(q, self._say(q, f"没有找到{unknown}的报告。", f"No stored report covers {unknown}.") + self._available(q))
+                return self._not_found(q, say(q, f"没有找到{unknown}的报告。", f"No stored report covers {unknown}.") + self._available(q))
             bodies = [r["body"] for r in self._reports if r["body"]]
             bodies = list(dict.fromkeys(bodies))
             if len(bodies) != 1 and q.intent not in ("total", "rank", "compare"):
                 return self._ambiguous_body(q, bodies)
         if q.unknown_beside:
-            text = self._say(q, f"没有找到{q.unknown_beside}的报告。", f"No stored report covers {q.unknown_beside}.")
+            text = say(q, f"没有找到{q.unknown_beside}的报告。", f"No stored report covers {q.unknown_beside}.")
             return self._not_found(q, text + self._available(q))
         if q.intent == "contact":
             return self._contact(q, bodies)
@@ -165,9 +109,9 @@ class Answerer:
         if not figures and q.column:
             # a sentence states totals, never one applicant column: no figure rather than the total
             org, name = self._org(q, body), self._metric_name(q, metric)
-            return self._not_found(q, self._say(
+            return self._not_found(q, say(
                 q, f"{org}{year}年的报告中没有按申请人类型（{q.column}）列出的{name}。",
-                f"The {year} report of {org} gives no figure for {name} from {_COLUMN_EN.get(q.column, q.column)}.",
+                f"The {year} report of {org} gives no figure for {name} from {column_en(q.column)}.",
             ))
         if not figures:
             return self._from_passages(q, [body], year_hint=year, missing_metric=metric)
@@ -209,17 +153,17 @@ class Answerer:
         org = self._org(q, body)
         name = self._metric_name(q, metric)
         if q.column and q.intent != "breakdown":
-            name += self._say(q, f"（{q.column}）", f" ({_COLUMN_EN.get(q.column, q.column)}, {q.column})")
+            name += say(q, f"（{q.column}）", f" ({column_en(q.column)}, {q.column})")
         unit = primary.unit or ""
         if primary.value is None:
-            text = self._say(q, f"{org}{year}年{name}在报告中留空（未知）[1]。", f"{org} left {name} blank in its {year} report (unknown) [1].")
+            text = say(q, f"{org}{year}年{name}在报告中留空（未知）[1]。", f"{org} left {name} blank in its {year} report (unknown) [1].")
             return Answer(q.text, NOT_FOUND, text, None, None, tuple(citations))
         value_text = format_value(primary.value)
         markers = "[1][2]" if agreeing else "[1]"
-        text = self._say(
+        text = say(
             q,
             f"{org}{year}年{name}为{value_text}{unit}{markers}。",
-            f"{org}: {name} in {year}: {_english_amount(primary.value, unit)} {markers}.",
+            f"{org}: {name} in {year}: {english_amount(primary.value, unit)} {markers}.",
         )
         conflicts: list[tuple[float | str, Citation]] = []
         if others or claims:
@@ -237,7 +181,7 @@ class Answerer:
                 conflicts.append((said_zh, citation))
             first_zh = "统计表" if primary.kind == "table" else "正文"
             first_en = "the table" if primary.kind == "table" else "the text"
-            text += self._say(
+            text += say(
                 q,
                 f"注意：来源之间不一致，{first_zh}为{value_text}{unit}[1]，" + "，".join(parts_zh) + "。",
                 f" Note: the sources disagree: {first_en} says {value_text} [1], " + ", ".join(parts_en) + ".",
@@ -351,7 +295,7 @@ class Answerer:
         head_value = total[0].value if total else None
         head_zh = f"{org}{year}年{name}为{format_value(head_value)}{total[0].unit or ''}[1]，其中" if total else f"{org}{year}年{name}："
         head_en = f"{org}: {name} in {year}: {format_value(head_value)} [1]; " if total else f"{org}: {name} in {year}: "
-        text = self._say(q, head_zh + "，".join(items) + "。", head_en + ", ".join(items) + ".")
+        text = say(q, head_zh + "，".join(items) + "。", head_en + ", ".join(items) + ".")
         value = head_value if head_value is not None else parts[0][1].value
         unit = (total[0].unit if total else parts[0][1].unit)
         return Answer(q.text, ANSWERED, text, value, unit, tuple(citations))
@@ -379,18 +323,18 @@ class Answerer:
                     yes_zh, yes_en = ("是", "Yes") if asks_late else ("否", "No")
                     # a narrative report counts late requests in a sentence, not in a table
                     where_zh, where_en = ("统计表", "the table") if late[0].kind == "table" else ("报告正文", "the text")
-                    text = self._say(
+                    text = say(
                         q,
                         f"{yes_zh}。据{where_zh}，{org}{year}年按时办结{on_time_text}件[1]，延期办结{format_value(late[0].value)}件[{late_index}]。",
                         f"{yes_en}. By {where_en}, {org} settled {on_time_text} on time [1] and {format_value(late[0].value)} late [{late_index}] in {year}.",
                     )
                 else:
                     yes_zh, yes_en = ("否", "No") if asks_late else ("是", "Yes")
-                    text = self._say(q, f"{yes_zh}。{org}{year}年延期办结0件[{late_index}]。", f"{yes_en}. {org} had no late requests in {year} [{late_index}].")
+                    text = say(q, f"{yes_zh}。{org}{year}年延期办结0件[{late_index}]。", f"{yes_en}. {org} had no late requests in {year} [{late_index}].")
                 conflicts = []
                 if claims and verdict_no:
                     index = len(citations) - len(claims) + 1
-                    text += self._say(q, f"注意：正文称所有申请均按时办结[{index}]，与统计表不一致。", f" Note: the text claims all requests were settled on time [{index}], which the table contradicts.")
+                    text += say(q, f"注意：正文称所有申请均按时办结[{index}]，与统计表不一致。", f" Note: the text claims all requests were settled on time [{index}], which the table contradicts.")
                     conflicts = [("yes", c) for _, _, c in claims]
                 verdict = "yes" if verdict_no == asks_late else "no"
                 return Answer(q.text, ANSWERED, text, verdict, None, tuple(citations), tuple(conflicts))
@@ -405,7 +349,7 @@ class Answerer:
             return counted
         # "有没有行政诉讼" / "were there any lawsuits": yes or no, with the count that says so
         verdict = "yes" if counted.value > 0 else "no"
-        lead = self._say(q, "有。" if verdict == "yes" else "没有。", "Yes. " if verdict == "yes" else "No. ")
+        lead = say(q, "有。" if verdict == "yes" else "没有。", "Yes. " if verdict == "yes" else "No. ")
         return replace(counted, answer=lead + counted.answer, value=verdict, unit=None)
 
     def _on_time_statement(self, q: Question, body: str, year: int) -> Answer | None:
@@ -422,7 +366,7 @@ class Answerer:
                 context = sentence if index == 0 else text[spans[index - 1][0] : end]
                 if _ALL_ON_TIME_RE.search(sentence) and "申请" in context:
                     org = self._org(q, body)
-                    answer = self._say(
+                    answer = say(
                         q,
                         f"是。据{org}{year}年报告正文，申请均按时答复[1]（报告没有按时、延期办结的统计数字）。",
                         f"Yes, by the text of {org}'s {year} report: every request was answered in time [1] "
@@ -454,12 +398,12 @@ class Answerer:
         answered = {body for body, _, _ in rows}
         missing_text = [f"{b} {y}" for b, y in missing if b not in answered or y in self.directory.years_of(b)]
         if not rows:
-            return self._not_found(q, self._say(q, "没有找到相应数据。", "No stored figure answers this.") + self._available(q))
+            return self._not_found(q, say(q, "没有找到相应数据。", "No stored figure answers this.") + self._available(q))
         name = self._metric_name(q, metric)
         unit = rows[0][2].unit or ""
         items = [
             f"{self._org(q, body)} {year}: {format_value(f.value)}{unit}[{i}]" if q.lang == "zh"
-            else f"{self._org(q, body)} {year}: {_english_amount(f.value, unit)} [{i}]"
+            else f"{self._org(q, body)} {year}: {english_amount(f.value, unit)} [{i}]"
             for i, (body, year, f) in enumerate(rows, start=1)
         ]
         citations = tuple(f.citation for _, _, f in rows)
@@ -468,12 +412,12 @@ class Answerer:
         if q.intent == "total":
             total = sum(values)
             value = total
-            text = self._say(q, f"{name}合计{format_value(total)}{unit}：" + "；".join(items) + "。", f"{name} in total: {_english_amount(total, unit)}: " + "; ".join(items) + ".")
+            text = say(q, f"{name}合计{format_value(total)}{unit}：" + "；".join(items) + "。", f"{name} in total: {english_amount(total, unit)}: " + "; ".join(items) + ".")
         elif q.intent == "rank":
             order = sorted(range(len(rows)), key=lambda i: -values[i])
             ranked = [items[i] for i in order]
             value = rows[order[0]][0]
-            text = self._say(q, f"{name}从高到低：" + "；".join(ranked) + "。", f"{name}, highest first: " + "; ".join(ranked) + ".")
+            text = say(q, f"{name}从高到低：" + "；".join(ranked) + "。", f"{name}, highest first: " + "; ".join(ranked) + ".")
         elif q.intent == "compare" and len(rows) == 2:
             (b1, y1, f1), (b2, y2, f2) = rows
             diff = f1.value - f2.value
@@ -487,29 +431,29 @@ class Answerer:
                 verdict_en = f"{self._org(q, label) if b1 != b2 else label} is higher by {format_value(abs(diff))}"
                 if b1 != b2:
                     value = winner[0]  # the larger body
-                elif re.search(r"which|哪|谁", q.text.lower()):
+                elif _V.asks_which.search(q.text.lower()):
                     value = winner[1]  # "which year …": the larger year
             if _ASKS_DIFFERENCE_RE.search(q.text.lower()):  # "多了几件", "how many more": the gap itself
                 value = abs(diff)
-            text = self._say(q, f"{name}：" + "；".join(items) + f"。{verdict_zh}。", f"{name}: " + "; ".join(items) + f"; {verdict_en}.")
+            text = say(q, f"{name}：" + "；".join(items) + f"。{verdict_zh}。", f"{name}: " + "; ".join(items) + f"; {verdict_en}.")
         else:
-            text = self._say(q, f"{name}：" + "；".join(items) + "。", f"{name}: " + "; ".join(items) + ".")
+            text = say(q, f"{name}：" + "；".join(items) + "。", f"{name}: " + "; ".join(items) + ".")
             if q.intent == "trend" and len({body for body, _, _ in rows}) == 1 and len(rows) > 1:
                 text += self._direction(q, rows, unit)
         if missing_text:
-            text += self._say(q, f"（无数据：{'、'.join(missing_text)}）", f" (no figure for: {', '.join(missing_text)})")
+            text += say(q, f"（无数据：{'、'.join(missing_text)}）", f" (no figure for: {', '.join(missing_text)})")
         if len(bodies) == 1 and bodies[0] in answered:  # "2018至2020年": say which asked years have no report
             absent = [str(y) for b, y in missing if y not in self.directory.years_of(b)]
             if absent:
-                text += self._say(q, f"（没有{'、'.join(absent)}年的报告）", f" (no report for {', '.join(absent)})")
+                text += say(q, f"（没有{'、'.join(absent)}年的报告）", f" (no report for {', '.join(absent)})")
         unanswered = [body for body in q.bodies if body not in answered]
         if unanswered and q.intent in ("total", "rank", "compare"):
             # a total, ranking or comparison that silently left out a named body would be wrong
             names = "、".join(self._org(q, body) for body in unanswered)
-            text = self._say(q, f"无法得出结果：没有{names}的数据。", f"Cannot answer: no figure for {names}. ") + text
+            text = say(q, f"无法得出结果：没有{names}的数据。", f"Cannot answer: no figure for {names}. ") + text
             return Answer(q.text, NOT_FOUND, text, None, None, citations)
         if latest_only:
-            text += self._say(q, "（未指定年度，各机构取最新一年的报告）", " (no year asked: each body's latest report)")
+            text += say(q, "（未指定年度，各机构取最新一年的报告）", " (no year asked: each body's latest report)")
         return Answer(q.text, ANSWERED, text, value, unit or None, citations)
 
     def _plans_in_the_year_before(self, q: Question, bodies: Sequence[str]) -> Question:
@@ -529,10 +473,10 @@ class Answerer:
         (_, first_year, first), (_, last_year, last) = by_year[0], by_year[-1]
         change = last.value - first.value
         if change == 0:
-            return self._say(q, f"{first_year}年至{last_year}年持平。", f" From {first_year} to {last_year}: unchanged.")
+            return say(q, f"{first_year}年至{last_year}年持平。", f" From {first_year} to {last_year}: unchanged.")
         word_zh, word_en = ("增加", "up") if change > 0 else ("减少", "down")
         amount = format_value(abs(change))
-        return self._say(
+        return say(
             q, f"{first_year}年至{last_year}年{word_zh}{amount}{unit}。", f" From {first_year} to {last_year}: {word_en} by {amount}."
         )
 
@@ -540,7 +484,7 @@ class Answerer:
 
     def _from_passages(self, q: Question, bodies: Sequence[str], *, year_hint: int | None = None, missing_metric: str | None = None) -> Answer:
         if self.retriever is None:
-            return self._not_found(q, self._say(q, "没有找到相应内容。", "Nothing stored answers this."))
+            return self._not_found(q, say(q, "没有找到相应内容。", "Nothing stored answers this."))
         years = [year_hint] if year_hint else list(q.years)
         if len(bodies) == 1 and not years:
             known = self.directory.years_of(bodies[0])
@@ -552,7 +496,7 @@ class Answerer:
         query = " ".join([q.text, *q.topic_terms])
         hits = self.retriever.search(query, bodies=list(bodies), years=years, k=6, kinds=["passage"])
         if not hits:
-            return self._not_found(q, self._say(q, "没有找到相应内容。", "Nothing stored answers this.") + self._available(q))
+            return self._not_found(q, say(q, "没有找到相应内容。", "Nothing stored answers this.") + self._available(q))
         if missing_metric:  # a figure the fact store lacks may still stand in a sentence
             terms = self._terms(q, missing_metric, metric_only=True)
             for hit in hits:
@@ -565,12 +509,12 @@ class Answerer:
                         report = self._report_by_source(hit.source)
                         citation = self._citation(report, start, end, "sentence")
                         org = self._org(q, hit.body or "")
-                        answer = self._say(q, f"{org}{hit.year or ''}年：{format_value(value)}{unit}[1]。", f"{org} ({hit.year}): {format_value(value)} {unit} [1].")
+                        answer = say(q, f"{org}{hit.year or ''}年：{format_value(value)}{unit}[1]。", f"{org} ({hit.year}): {format_value(value)} {unit} [1].")
                         return Answer(q.text, ANSWERED, answer, value, unit, (citation,))
             if missing_metric:
                 name = self._metric_name(q, missing_metric)
                 org = self._org(q, bodies[0]) if len(bodies) == 1 else ""
-                return self._not_found(q, self._say(q, f"{org}{year_hint or ''}年的报告中没有{name}的数字。", f"The {year_hint or ''} report of {org} gives no figure for {name}."))
+                return self._not_found(q, say(q, f"{org}{year_hint or ''}年的报告中没有{name}的数字。", f"The {year_hint or ''} report of {org} gives no figure for {name}."))
         citations = []
         points = []
         if q.wants_names:  # asked for by name: the sentences that name applicants, in text order
@@ -595,7 +539,7 @@ class Answerer:
                     points.append(f"{point.sub_heading or ''}{text[point.start:point.end]}[{len(citations)}]")
                 break
         if not citations and not terms and q.intent != "narrative" and _ASKS_FIGURE_RE.search(q.text.lower()):
-            return self._not_found(q, self._say(
+            return self._not_found(q, say(
                 q,
                 "报告中没有找到与这个问题对应的数字（可换用报告中的说法，如“收到申请”“行政复议”）。",
                 "No figure in the stored reports matches this question (try the reports' terms, such as "
@@ -611,8 +555,8 @@ class Answerer:
                 citations.append(self._citation(report, start, end, "sentence"))
                 points.append(f"{text[start:end]}[{len(citations)}]")
         if not citations:
-            return self._not_found(q, self._say(q, "没有找到相应内容。", "Nothing stored answers this."))
-        head = self._say(q, "相关内容：", "From the reports: ")
+            return self._not_found(q, say(q, "没有找到相应内容。", "Nothing stored answers this."))
+        head = say(q, "相关内容：", "From the reports: ")
         return Answer(q.text, ANSWERED, head + " ".join(points), None, None, tuple(citations))
 
     def _contact(self, q: Question, bodies: Sequence[str]) -> Answer:
@@ -633,14 +577,14 @@ class Answerer:
                 citations.append(self._citation(report, match.start(1), match.start(1) + len(quoted), "sentence"))
                 # the value as a machine reads it (0743-8215620, a@b.com); the quote stays as written
                 if kind in ("phone", "fax"):
-                    value = re.sub(r"(?<=\d)[‐—–―－ ](?=\d)", "-", _AREA_CODE_RE.sub(r"\1-", quoted))
+                    value = _V.digit_dash.sub("-", _AREA_CODE_RE.sub(r"\1-", quoted))
                 else:
                     value = quoted.replace("＠", "@")
-                label = _CONTACT_LABELS_ZH[kind] + "：" if q.lang == "zh" else kind + ": "
+                label = contact_label(q, kind)
                 lines.append(f"{self._org(q, body)} {label}{value}[{len(citations)}]")
                 first = first or value
         if not citations:
-            return self._not_found(q, self._say(q, "报告中没有找到联系方式。", "The reports give no such contact detail."))
+            return self._not_found(q, say(q, "报告中没有找到联系方式。", "The reports give no such contact detail."))
         return Answer(q.text, ANSWERED, "；".join(lines) if q.lang == "zh" else "; ".join(lines), first, None, tuple(citations))
 
     # -- not found and ambiguous -----------------------------------------------------------------
@@ -655,13 +599,13 @@ class Answerer:
                 asked = "、".join(str(y) for y in q.years)
                 return self._not_found(
                     q,
-                    self._say(q, f"没有{org}{asked}年的报告；已有的是{have}年的报告。", f"No stored report of {org} covers {asked}; there is a report for {', '.join(map(str, known))}."),
+                    say(q, f"没有{org}{asked}年的报告；已有的是{have}年的报告。", f"No stored report of {org} covers {asked}; there is a report for {', '.join(map(str, known))}."),
                 )
             return present
         if len(known) == 1:
             return list(known)
         if not known:
-            return self._not_found(q, self._say(q, "没有找到该机构的报告。", "No stored report covers this body."))
+            return self._not_found(q, say(q, "没有找到该机构的报告。", "No stored report covers this body."))
         return self._ambiguous_year(q, body, known, q.metrics[0] if q.metrics else None)
 
     def _ambiguous_year(self, q: Question, body: str, years: Sequence[int], metric: str | None) -> Answer:
@@ -684,7 +628,7 @@ class Answerer:
                 mark = f"[{len(citations)}]"
             shown_zh.append(f"{c.year}年：{format_value(c.value)}{mark}")
             shown_en.append(f"{c.year}: {format_value(c.value)} {mark}".rstrip())
-        text = self._say(
+        text = say(
             q,
             f"{org}有多个年份的报告（{'；'.join(shown_zh)}），请问是哪一年？",
             f"{org} has reports for several years ({'; '.join(shown_en)}). Which year do you mean?",
@@ -693,10 +637,10 @@ class Answerer:
 
     def _ambiguous_body(self, q: Question, bodies: Sequence[str]) -> Answer:
         if not bodies:
-            return self._not_found(q, self._say(q, "还没有导入任何报告。", "No reports are stored yet."))
+            return self._not_found(q, say(q, "还没有导入任何报告。", "No reports are stored yet."))
         candidates = [Candidate(b, None, None, None) for b in bodies]
         names = "、".join(bodies)
-        text = self._say(q, f"请问是哪个机构？已有报告：{names}。", f"Which body do you mean? Stored reports: {', '.join(self._org(q, b) for b in bodies)}.")
+        text = say(q, f"请问是哪个机构？已有报告：{names}。", f"Which body do you mean? Stored reports: {', '.join(self._org(q, b) for b in bodies)}.")
         return Answer(q.text, AMBIGUOUS, text, candidates=tuple(candidates))
 
     def _not_found(self, q: Question, text: str) -> Answer:
@@ -707,7 +651,7 @@ class Answerer:
         if not items:
             return ""
         listing = "、".join(f"{b}{y}年" for b, y in items)
-        return self._say(q, f"已有报告：{listing}。", f" Stored reports: {', '.join(f'{self._org(q, b)} {y}' for b, y in items)}.")
+        return say(q, f"已有报告：{listing}。", f" Stored reports: {', '.join(f'{self._org(q, b)} {y}' for b, y in items)}.")
 
     def _unknown_place(self, q: Question) -> str | None:
         return q.unknown_place
@@ -778,7 +722,3 @@ class Answerer:
                 name = (used or english or plain or [body])[0]
                 return f"{name} ({body})" if name != body else body
         return body
-
-    @staticmethod
-    def _say(q: Question, zh: str, en: str) -> str:
-        return zh if q.lang == "zh" else en
