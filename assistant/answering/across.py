@@ -1,0 +1,139 @@
+"""One metric across bodies or years: compare, rank, total, trend, or a plain list.
+
+Every figure shown is cited; bodies or years with no figure are named, and a total, ranking or
+comparison that would silently leave out a named body is refused instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.answering import phrases
+from assistant.answering.ambiguity import available, not_found
+from assistant.answering.context import Context, Figure, Question
+from assistant.answering.lookup import figures
+from assistant.answering.phrases import english_amount, fill, say
+from assistant.answering.vocabulary import vocabulary
+from assistant.ingest.numbers import format_value
+from assistant.records import ANSWERED, NOT_FOUND, Answer
+
+Row = tuple[str, int, Figure]  # body, year, its figure
+
+
+def answer(ctx: Context, q: Question, bodies: Sequence[str]) -> Answer:
+    metric = q.metrics[0]
+    rows, missing, latest_only = _gather(ctx, q, bodies, metric)
+    # "Poxi (2016), Tangcen (2018)": a body with a figure is not missing the years it has no report for
+    answered = {body for body, _, _ in rows}
+    missing_text = [f"{b} {y}" for b, y in missing if b not in answered or y in ctx.directory.years_of(b)]
+    if not rows:
+        return not_found(q, say(q, *phrases.NO_DATA) + available(ctx, q))
+    name = ctx.metric_name(q, metric)
+    unit = rows[0][2].unit or ""
+    items = [
+        fill(q, phrases.ACROSS_ITEM, org=ctx.org(q, body), year=year, value=format_value(f.value), unit=unit, index=i,
+             amount=english_amount(f.value, unit) if q.lang != "zh" else "")
+        for i, (body, year, f) in enumerate(rows, start=1)
+    ]
+    citations = tuple(f.citation for _, _, f in rows)
+    fields = dict(name=name, unit=unit, items_zh="；".join(items), items_en="; ".join(items))
+    headline = _HEADLINES.get(q.intent, _listed)
+    if q.intent == "compare" and len(rows) != 2:
+        headline = _listed
+    text, value = headline(ctx, q, rows, items, fields)
+    if missing_text:
+        text += fill(q, phrases.NO_FIGURE_FOR, missing_zh="、".join(missing_text), missing_en=", ".join(missing_text))
+    if len(bodies) == 1 and bodies[0] in answered:  # "2018至2020年": say which asked years have no report
+        absent = [str(y) for b, y in missing if y not in ctx.directory.years_of(b)]
+        if absent:
+            text += fill(q, phrases.NO_REPORT_FOR_YEARS, years_zh="、".join(absent), years_en=", ".join(absent))
+    unanswered = [body for body in q.bodies if body not in answered]
+    if unanswered and q.intent in ("total", "rank", "compare"):
+        # a total, ranking or comparison that silently left out a named body would be wrong
+        names = "、".join(ctx.org(q, body) for body in unanswered)
+        text = fill(q, phrases.CANNOT_ANSWER, names=names) + text
+        return Answer(q.text, NOT_FOUND, text, None, None, citations)
+    if latest_only:
+        text += say(q, *phrases.LATEST_ONLY)
+    return Answer(q.text, ANSWERED, text, value, unit or None, citations)
+
+
+def _gather(ctx: Context, q: Question, bodies: Sequence[str], metric: str) -> tuple[list[Row], list[tuple[str, int]], list[str]]:
+    """The figure of each body and year asked (every year, or each body's latest when no year is
+    asked of several bodies), the (body, year) pairs with none, and the bodies read at their latest."""
+    rows: list[Row] = []
+    missing: list[tuple[str, int]] = []
+    every_year = bool(q.years) or q.all_years or q.intent == "trend" or len(bodies) == 1
+    latest_only = [body for body in bodies if not every_year and len(ctx.directory.years_of(body)) > 1]
+    paired = dict(q.paired_years)
+    for body in bodies:
+        years = list(q.years) or (list(ctx.directory.years_of(body)) if every_year else list(ctx.directory.years_of(body))[-1:])
+        if body in paired:
+            years = [paired[body]]
+        for year in years:
+            found = figures(ctx, body, year, metric)
+            if found and found[0].value is not None:
+                rows.append((body, year, found[0]))
+            else:
+                missing.append((body, year))
+    return rows, missing, latest_only
+
+
+# Each headline gives the answer's first sentence and its value.
+def _total(ctx: Context, q: Question, rows: list[Row], items: list[str], fields: dict) -> tuple[str, float | str | None]:
+    total = sum(f.value for _, _, f in rows)
+    return fill(q, phrases.TOTAL, value=format_value(total), amount=english_amount(total, fields["unit"]), **fields), total
+
+
+def _rank(ctx: Context, q: Question, rows: list[Row], items: list[str], fields: dict) -> tuple[str, float | str | None]:
+    order = sorted(range(len(rows)), key=lambda i: -rows[i][2].value)
+    ranked = [items[i] for i in order]
+    fields = dict(fields, items_zh="；".join(ranked), items_en="; ".join(ranked))
+    return fill(q, phrases.RANKED, **fields), rows[order[0]][0]
+
+
+def _compare(ctx: Context, q: Question, rows: list[Row], items: list[str], fields: dict) -> tuple[str, float | str | None]:
+    """Two figures: which is higher and by how much. The value is the larger body, or the larger
+    year when the question asks which; the gap itself when the question asks for it."""
+    (b1, y1, f1), (b2, y2, f2) = rows
+    diff = f1.value - f2.value
+    winner = rows[0] if diff > 0 else rows[1]
+    value: float | str | None = f1.value
+    if diff == 0:
+        verdict_zh, verdict_en = phrases.EQUAL
+    else:
+        label = winner[0] if b1 != b2 else f"{winner[1]}"
+        higher = dict(
+            winner_zh=ctx.org(q, label) if b1 != b2 else label + "年", winner_en=ctx.org(q, label) if b1 != b2 else label,
+            gap=format_value(abs(diff)), unit=fields["unit"],
+        )
+        verdict_zh, verdict_en = phrases.HIGHER[0].format(**higher), phrases.HIGHER[1].format(**higher)
+        if b1 != b2:
+            value = winner[0]  # the larger body
+        elif vocabulary().asks_which.search(q.text.lower()):
+            value = winner[1]  # "which year …": the larger year
+    if vocabulary().asks_difference.search(q.text.lower()):  # "多了几件", "how many more": the gap itself
+        value = abs(diff)
+    return fill(q, phrases.COMPARED, verdict_zh=verdict_zh, verdict_en=verdict_en, **fields), value
+
+
+def _listed(ctx: Context, q: Question, rows: list[Row], items: list[str], fields: dict) -> tuple[str, float | str | None]:
+    """The figures in order; a trend of one body adds its direction, first year to last."""
+    text = fill(q, phrases.LISTED, **fields)
+    if q.intent == "trend" and len({body for body, _, _ in rows}) == 1 and len(rows) > 1:
+        text += _direction(q, rows, fields["unit"])
+    return text, rows[0][2].value
+
+
+_HEADLINES = {"total": _total, "rank": _rank, "compare": _compare}
+
+
+def _direction(q: Question, rows: list[Row], unit: str) -> str:
+    """One body's trend in words: first year to last, up, down or unchanged."""
+    by_year = sorted(rows, key=lambda row: row[1])
+    (_, first_year, first), (_, last_year, last) = by_year[0], by_year[-1]
+    change = last.value - first.value
+    if change == 0:
+        return fill(q, phrases.UNCHANGED, first=first_year, last=last_year)
+    word_zh, word_en = phrases.UP if change > 0 else phrases.DOWN
+    return fill(q, phrases.CHANGED, first=first_year, last=last_year, word_zh=word_zh, word_en=word_en, amount=format_value(abs(change)), unit=unit)

@@ -1,0 +1,90 @@
+"""Sources that disagree, and claims without a number (所有申请均已按时办结).
+
+A figure is never stated alone when another source gives another value: ``disagreement`` words
+the note that lists every value with its citation. The on-time claims are sentences the ingest
+recorded as findings; ``claims`` turns them into what they claim, in Chinese and English.
+"""
+
+from __future__ import annotations
+
+from assistant.answering import phrases
+from assistant.answering.context import Context, Figure, Question
+from assistant.answering.lookup import figures
+from assistant.answering.phrases import fill
+from assistant.answering.vocabulary import vocabulary
+from assistant.ingest.numbers import format_value
+from assistant.records import ANSWERED, Answer, Citation
+
+Claim = tuple[str, str, Citation]  # what the sentence claims in Chinese and English, and where
+
+
+def claims(ctx: Context, body: str, year: int, metric: str) -> list[Claim]:
+    """Sentences that claim a value without a number (所有申请均已按时办结)."""
+    if metric not in ("requests_on_time", "requests_late"):
+        return []
+    out = []
+    for report in ctx.reports_of(body, year):
+        for finding in ctx.store.findings(source=report["source"]):
+            if finding["metric"] == "requests_on_time" and finding["evidence"] and finding["evidence"][0][0] is None:
+                _, start, end = finding["evidence"][0]
+                said = _all_on_time(ctx, body, year) if metric == "requests_on_time" else ("0", "0")
+                out.append((*said, ctx.citation(report, start, end, "sentence")))
+    return out
+
+
+def _all_on_time(ctx: Context, body: str, year: int) -> tuple[str, str]:
+    """What "all answered on time" claims, in Chinese and English, with the number it implies
+    when the table has one: every request completed (on time + late)."""
+    parts = [figures(ctx, body, year, m) for m in ("requests_on_time", "requests_late")]
+    if all(p and p[0].value is not None and p[0].kind == "table" for p in parts):
+        count = format_value(parts[0][0].value + parts[1][0].value)
+        zh, en = phrases.ALL_ON_TIME_COUNTED
+        return zh.format(count=count), en.format(count=count)
+    return phrases.ALL_ON_TIME
+
+
+def disagreement(
+    q: Question, primary: Figure, others: list[Figure], first_index: int, said: list[Claim]
+) -> tuple[str, list[tuple[float | str, Citation]]]:
+    """The note that the sources disagree, and the conflicts it lists.
+
+    ``others`` are figures with another value, cited from ``first_index`` on; the claims follow
+    them. The primary figure is citation [1].
+    """
+    parts_zh, parts_en = [], []
+    conflicts: list[tuple[float | str, Citation]] = []
+    for index, f in enumerate(others, start=first_index):
+        where_zh, where_en = phrases.WHERE_TABLE if f.kind == "table" else phrases.WHERE_TEXT
+        fields = dict(where_zh=where_zh, where_en=where_en, value=format_value(f.value), unit=f.unit or "", index=index)
+        parts_zh.append(phrases.SOURCE_SAYS[0].format(**fields))
+        parts_en.append(phrases.SOURCE_SAYS[1].format(**fields))
+        conflicts.append((f.value, f.citation))
+    for index, (said_zh, said_en, citation) in enumerate(said, start=first_index + len(others)):
+        fields = dict(said_zh=said_zh, said_en=said_en, index=index)
+        parts_zh.append(phrases.CLAIM_SAYS[0].format(**fields))
+        parts_en.append(phrases.CLAIM_SAYS[1].format(**fields))
+        conflicts.append((said_zh, citation))
+    first_zh, first_en = phrases.WHERE_TABLE if primary.kind == "table" else phrases.WHERE_TEXT
+    text = fill(
+        q, phrases.DISAGREE, first_zh=first_zh, first_en=first_en, value=format_value(primary.value),
+        unit=primary.unit or "", parts_zh="，".join(parts_zh), parts_en=", ".join(parts_en),
+    )
+    return text, conflicts
+
+
+def on_time_statement(ctx: Context, q: Question, body: str, year: int) -> Answer | None:
+    """No on-time/late figures (the national template has no such rows, a narrative report no
+    table): a sentence of the report saying every request was answered in time answers
+    "yes", quoted, and said to be the report's own statement."""
+    from assistant.retrieval.quotes import sentence_spans
+
+    for report in ctx.reports_of(body, year):
+        text = ctx.text(report["source"])
+        spans = sentence_spans(text)
+        for index, (start, end) in enumerate(spans):
+            sentence = text[start:end]
+            context = sentence if index == 0 else text[spans[index - 1][0] : end]
+            if vocabulary().all_on_time.search(sentence) and "申请" in context:
+                answer = fill(q, phrases.ON_TIME_STATED, org=ctx.org(q, body), year=year)
+                return Answer(q.text, ANSWERED, answer, "yes", None, (ctx.citation(report, start, end, "sentence"),))
+    return None

@@ -1,0 +1,98 @@
+"""From an understood question to an honest, cited answer: which kind of answer it needs.
+
+Figures come from the fact store by SQL; everything else from hybrid retrieval. Every citation
+quotes the stored text exactly. When sources disagree the answer says so and gives every value;
+when nothing covers the question it says what is available instead of guessing.
+
+``Answerer.answer`` settles the bodies (or says none is stored, or asks which), picks the kind of
+answer with ``_kind`` and calls it from ``_KINDS``, a table from kind to function. Kinds that
+answer one figure of one body and year get that year settled first (``_one_figure``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from assistant.answering import across, breakdowns, contacts, figures, passages, phrases, yesno
+from assistant.answering.ambiguity import ambiguous_body, available, not_found, years_for
+from assistant.answering.context import BodyDirectory, Context, Question
+from assistant.answering.phrases import fill
+from assistant.catalogue import Catalogue
+from assistant.records import Answer
+from assistant.store.facts_db import FactStore
+
+AnswerKind = Callable[[Context, Question, Sequence[str]], Answer]
+OneFigure = Callable[[Context, Question, str, int, str], Answer]
+
+_ACROSS_INTENTS = ("compare", "total", "rank", "trend")
+
+
+def _one_figure(kind: OneFigure) -> AnswerKind:
+    """An answer kind for one body: its year settled first (or a not-found or which-year answer)."""
+
+    def answer(ctx: Context, q: Question, bodies: Sequence[str]) -> Answer:
+        years = years_for(ctx, q, bodies[0])
+        if isinstance(years, Answer):
+            return years
+        return kind(ctx, q, bodies[0], years[0], q.metrics[0])
+
+    return answer
+
+
+_KINDS: dict[str, AnswerKind] = {
+    "contact": contacts.answer,
+    "passages": passages.answer,
+    "across": across.answer,
+    "breakdown": _one_figure(breakdowns.answer),
+    "yesno": _one_figure(yesno.answer),
+    "figure": _one_figure(figures.answer),
+}
+
+
+def _kind(q: Question, bodies: Sequence[str]) -> str:
+    """The key in ``_KINDS`` of the answer ``q`` needs over ``bodies``."""
+    if q.intent == "contact":
+        return "contact"
+    if not q.metrics or q.intent == "narrative" or (q.wants_names and q.intent == "lookup"):
+        return "passages"  # "谁申请了…": the applicants' names stand in sentences, not in a count
+    if q.intent in _ACROSS_INTENTS or len(bodies) > 1 or len(q.years) > 1:
+        return "across"
+    if q.intent in ("breakdown", "yesno"):
+        return q.intent
+    return "figure"
+
+
+class Answerer:
+    """Answers understood questions over one open store."""
+
+    def __init__(self, store: FactStore, catalogue: Catalogue, directory: BodyDirectory, retriever=None):
+        self.context = Context(store, catalogue, directory, retriever)
+
+    @property
+    def store(self) -> FactStore:
+        return self.context.store
+
+    @property
+    def catalogue(self) -> Catalogue:
+        return self.context.catalogue
+
+    @property
+    def directory(self) -> BodyDirectory:
+        return self.context.directory
+
+    @property
+    def retriever(self):
+        return self.context.retriever
+
+    def answer(self, q: Question) -> Answer:
+        ctx = self.context
+        bodies = list(q.bodies)
+        if not bodies:
+            if q.unknown_place:
+                return not_found(q, fill(q, phrases.NO_REPORT_OF_PLACE, place=q.unknown_place) + available(ctx, q))
+            bodies = list(dict.fromkeys(r["body"] for r in ctx.reports if r["body"]))
+            if len(bodies) != 1 and q.intent not in ("total", "rank", "compare"):
+                return ambiguous_body(ctx, q, bodies)
+        if q.unknown_beside:
+            return not_found(q, fill(q, phrases.NO_REPORT_OF_PLACE, place=q.unknown_beside) + available(ctx, q))
+        return _KINDS[_kind(q, bodies)](ctx, q, bodies)

@@ -1,0 +1,102 @@
+"""One figure of one body and year: a cell, an applicant column, a row named word for word.
+
+``state`` words a figure with every source that agrees or disagrees; ``answer`` finds the figure
+(falling back on the sentences of the report when the fact store has none).
+"""
+
+from __future__ import annotations
+
+import json
+
+from assistant.answering import phrases
+from assistant.answering.ambiguity import not_found
+from assistant.answering.conflicts import claims, disagreement
+from assistant.answering.context import Context, Figure, Question
+from assistant.answering.lookup import figures, same_value
+from assistant.answering.passages import from_passages
+from assistant.answering.phrases import column_en, english_amount, fill
+from assistant.answering.vocabulary import vocabulary
+from assistant.catalogue import normalise_label
+from assistant.ingest.numbers import format_value
+from assistant.records import ANSWERED, NOT_FOUND, Answer, Citation
+
+
+def answer(ctx: Context, q: Question, body: str, year: int, metric: str) -> Answer:
+    """A lookup: the named row, the asked column, or the metric's figure with its conflicts."""
+    named = named_row(ctx, q, body, year) if q.intent == "lookup" else None
+    if named is not None:
+        return named
+    found = figures(ctx, body, year, metric, q.column)
+    if not found and q.column:
+        # a sentence states totals, never one applicant column: no figure rather than the total
+        return not_found(q, fill(
+            q, phrases.COLUMN_NOT_LISTED, org=ctx.org(q, body), year=year, column=q.column,
+            column_en=column_en(q.column), name=ctx.metric_name(q, metric),
+        ))
+    if not found:
+        return from_passages(ctx, q, [body], year_hint=year, missing_metric=metric)
+    return state(ctx, q, body, year, metric, found)
+
+
+def fallback(ctx: Context, q: Question, body: str, year: int, metric: str) -> Answer:
+    """The metric's own figure, or its sentence: what a breakdown with no parts answers."""
+    found = figures(ctx, body, year, metric)
+    if not found:
+        return from_passages(ctx, q, [body], year_hint=year, missing_metric=metric)
+    return state(ctx, q, body, year, metric, found)
+
+
+def named_row(ctx: Context, q: Question, body: str, year: int) -> Answer | None:
+    """A table row the question names word for word that no canonical metric covers (主动公开部门
+    文件数, a row some bodies add): its own figure, never its parent's metric."""
+    if q.lang != "zh" or q.column:
+        return None
+    asked = normalise_label(q.text)
+    whole_columns = vocabulary().whole_columns
+    best: tuple[str, dict] | None = None
+    for row in ctx.store.query_facts(body=body, year=year):
+        if row["kind"] != "table" or row["metric"] is not None or row["column_name"] not in whole_columns:
+            continue
+        label = normalise_label(json.loads(row["row_path_json"])[-1])
+        core = label.removesuffix("数")
+        if len(core) >= 4 and core in asked and (best is None or len(core) > len(best[0])):
+            best = (label, row)
+    if best is None:
+        return None
+    label, row = best
+    figure = ctx.figure(row)
+    org = ctx.org(q, body)
+    if figure.value is None:
+        text = phrases.NAMED_ROW_BLANK_ZH.format(org=org, year=year, label=label)
+        return Answer(q.text, NOT_FOUND, text, None, None, (figure.citation,))
+    text = phrases.NAMED_ROW_ZH.format(org=org, year=year, label=label, value=format_value(figure.value), unit=figure.unit or "")
+    return Answer(q.text, ANSWERED, text, figure.value, figure.unit, (figure.citation,))
+
+
+def state(ctx: Context, q: Question, body: str, year: int, metric: str, found: list[Figure]) -> Answer:
+    """The first figure, cited, with one agreeing source beside it and every disagreeing one
+    (other figures, claims without a number) listed in a note and as conflicts."""
+    primary = found[0]
+    others = [f for f in found[1:] if f.value is not None and not same_value(f, primary)]
+    # two facts of one sentence (未收取任何费用，收取费用0元) are one source, cited once
+    agreeing = [f for f in found[1:] if same_value(f, primary) and f.citation != primary.citation]
+    said = claims(ctx, body, year, metric)
+    citations: list[Citation] = [primary.citation] + [f.citation for f in agreeing[:1]] + [f.citation for f in others]
+    citations += [c for _, _, c in said]
+    org = ctx.org(q, body)
+    name = ctx.metric_name(q, metric)
+    if q.column and q.intent != "breakdown":
+        name += fill(q, phrases.COLUMN_OF_NAME, column=q.column, column_en=column_en(q.column))
+    unit = primary.unit or ""
+    if primary.value is None:
+        text = fill(q, phrases.LEFT_BLANK, org=org, year=year, name=name)
+        return Answer(q.text, NOT_FOUND, text, None, None, tuple(citations))
+    text = fill(
+        q, phrases.FIGURE, org=org, year=year, name=name, value=format_value(primary.value), unit=unit,
+        markers="[1][2]" if agreeing else "[1]", amount=english_amount(primary.value, unit),
+    )
+    conflicts: list[tuple[float | str, Citation]] = []
+    if others or said:
+        note, conflicts = disagreement(q, primary, others, 2 + len(agreeing[:1]), said)
+        text += note
+    return Answer(q.text, ANSWERED, text, primary.value, primary.unit, tuple(citations), tuple(conflicts))

@@ -1,0 +1,163 @@
+"""Answer wording in Chinese and English, apart from the logic that picks the figures.
+
+Like ``ui/labels.py`` for the interface: every answer keeps the question's language, so each
+phrase comes as a Chinese and an English form and ``say`` picks one. Templates are pairs of
+``str.format`` strings filled by ``fill``; the values put into them are already formatted
+(``format_value``), so no template formats a number itself.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from assistant.ingest.numbers import format_value
+
+if TYPE_CHECKING:  # the question type comes through the context, the one module importing it
+    from assistant.answering.context import Question
+
+# Units as an English answer writes them; a count of requests (件) or bodies (个) needs no word.
+ENGLISH_UNITS = {
+    "件": "", "条": "items", "次": "times", "人": "people", "名": "people", "人次": "person-times", "个": "",
+    "篇": "articles", "万元": "x 10,000 yuan", "元": "yuan",
+}
+
+# The applicant columns of the national template, in English answers.
+COLUMN_EN = {
+    "自然人": "natural persons", "法人或其他组织": "legal persons and other organisations", "商业企业": "businesses",
+    "科研机构": "research institutions", "社会公益组织": "public-interest organisations",
+    "法律服务机构": "legal service agencies", "其他": "other organisations",
+}
+
+# Contact details as a Chinese answer labels them; an English answer uses the kind itself.
+CONTACT_LABELS_ZH = {"fax": "传真", "phone": "电话", "email": "电子邮箱", "address": "地址"}
+
+
+def say(q: Question, zh: str, en: str) -> str:
+    """The phrase in the question's language."""
+    return zh if q.lang == "zh" else en
+
+
+def fill(q: Question, template: tuple[str, str], **fields: object) -> str:
+    """A (Chinese, English) template in the question's language, its ``{fields}`` filled in."""
+    return say(q, *template).format(**fields)
+
+
+def english_unit(unit: str) -> str:
+    return ENGLISH_UNITS.get(unit, unit)
+
+
+def english_amount(value: float, unit: str) -> str:
+    """2.5 万元 reads "2.5 x 10,000 yuan (25000 yuan)" in English; 0 万元 is simply "0 yuan"."""
+    if unit != "万元":
+        return f"{format_value(value)} {english_unit(unit)}".strip()
+    if value == 0:
+        return "0 yuan"
+    return f"{format_value(value)} x 10,000 yuan ({format_value(round(value * 10_000, 2))} yuan)"
+
+
+def column_en(column: str) -> str:
+    """An applicant column (自然人 …) in English; a column the table names otherwise as written."""
+    return COLUMN_EN.get(column, column)
+
+
+def contact_label(q: Question, kind: str) -> str:
+    """"电话：" in Chinese, "phone: " in English."""
+    return CONTACT_LABELS_ZH[kind] + "：" if q.lang == "zh" else kind + ": "
+
+
+# -- sentences ----------------------------------------------------------------------------------
+# (Chinese, English) templates for ``fill``. A field that reads differently in the two languages
+# comes twice (``{items_zh}``/``{items_en}``); the caller passes both.
+
+# not found, ambiguous
+NOTHING_STORED = ("没有找到相应内容。", "Nothing stored answers this.")
+NO_DATA = ("没有找到相应数据。", "No stored figure answers this.")
+NO_REPORTS_YET = ("还没有导入任何报告。", "No reports are stored yet.")
+NO_REPORT_OF_PLACE = ("没有找到{place}的报告。", "No stored report covers {place}.")
+NO_REPORT_OF_BODY = ("没有找到该机构的报告。", "No stored report covers this body.")
+NO_REPORT_OF_YEARS = ("没有{org}{asked}年的报告；已有的是{have}年的报告。", "No stored report of {org} covers {asked}; there is a report for {have_en}.")
+STORED_REPORTS = ("已有报告：{listing_zh}。", " Stored reports: {listing_en}.")
+WHICH_YEAR = ("{org}有多个年份的报告（{shown_zh}），请问是哪一年？", "{org} has reports for several years ({shown_en}). Which year do you mean?")
+WHICH_BODY = ("请问是哪个机构？已有报告：{names_zh}。", "Which body do you mean? Stored reports: {names_en}.")
+
+# one figure
+FIGURE = ("{org}{year}年{name}为{value}{unit}{markers}。", "{org}: {name} in {year}: {amount} {markers}.")
+LEFT_BLANK = ("{org}{year}年{name}在报告中留空（未知）[1]。", "{org} left {name} blank in its {year} report (unknown) [1].")
+COLUMN_OF_NAME = ("（{column}）", " ({column_en}, {column})")
+COLUMN_NOT_LISTED = (
+    "{org}{year}年的报告中没有按申请人类型（{column}）列出的{name}。",
+    "The {year} report of {org} gives no figure for {name} from {column_en}.",
+)
+# a row named word for word is matched in Chinese questions only
+NAMED_ROW_ZH = "{org}{year}年{label}为{value}{unit}[1]。"
+NAMED_ROW_BLANK_ZH = "{org}{year}年{label}在报告中留空（未知）[1]。"
+
+# sources that disagree, claims without a number
+WHERE_TABLE = ("统计表", "the table")
+WHERE_TEXT = ("正文", "the text")
+SOURCE_SAYS = ("{where_zh}为{value}{unit}[{index}]", "{where_en} says {value} [{index}]")
+CLAIM_SAYS = ("正文称{said_zh}[{index}]", "the text says {said_en} [{index}]")
+DISAGREE = (
+    "注意：来源之间不一致，{first_zh}为{value}{unit}[1]，{parts_zh}。",
+    " Note: the sources disagree: {first_en} says {value} [1], {parts_en}.",
+)
+ALL_ON_TIME = ("全部按时办结", "all were on time")
+ALL_ON_TIME_COUNTED = ("全部按时办结（{count}件）", "all were on time ({count})")
+ON_TIME_STATED = (
+    "是。据{org}{year}年报告正文，申请均按时答复[1]（报告没有按时、延期办结的统计数字）。",
+    "Yes, by the text of {org}'s {year} report: every request was answered in time [1] (the report gives no on-time or late counts).",
+)
+
+# yes/no
+YES = ("是", "Yes")
+NO = ("否", "No")
+WHERE_LATE_TABLE = ("统计表", "the table")
+WHERE_LATE_TEXT = ("报告正文", "the text")
+LATE_COUNTED = (
+    "{verdict_zh}。据{where_zh}，{org}{year}年按时办结{on_time}件[1]，延期办结{late}件[{late_index}]。",
+    "{verdict_en}. By {where_en}, {org} settled {on_time} on time [1] and {late} late [{late_index}] in {year}.",
+)
+NONE_LATE = ("{verdict_zh}。{org}{year}年延期办结0件[{late_index}]。", "{verdict_en}. {org} had no late requests in {year} [{late_index}].")
+CLAIM_CONTRADICTED = (
+    "注意：正文称所有申请均按时办结[{index}]，与统计表不一致。",
+    " Note: the text claims all requests were settled on time [{index}], which the table contradicts.",
+)
+THERE_ARE = ("有。", "Yes. ")
+THERE_ARE_NONE = ("没有。", "No. ")
+
+# breakdowns
+BREAKDOWN_TOTAL = ("{org}{year}年{name}为{value}{unit}[1]，其中", "{org}: {name} in {year}: {value} [1]; ")
+BREAKDOWN_HEAD = ("{org}{year}年{name}：", "{org}: {name} in {year}: ")
+LIST_SEPARATOR = ("，", ", ")
+FULL_STOP = ("。", ".")
+
+# across bodies and years
+ACROSS_ITEM = ("{org} {year}: {value}{unit}[{index}]", "{org} {year}: {amount} [{index}]")
+TOTAL = ("{name}合计{value}{unit}：{items_zh}。", "{name} in total: {amount}: {items_en}.")
+RANKED = ("{name}从高到低：{items_zh}。", "{name}, highest first: {items_en}.")
+COMPARED = ("{name}：{items_zh}。{verdict_zh}。", "{name}: {items_en}; {verdict_en}.")
+LISTED = ("{name}：{items_zh}。", "{name}: {items_en}.")
+EQUAL = ("两者相同", "they are equal")
+HIGHER = ("{winner_zh}多{gap}{unit}", "{winner_en} is higher by {gap}")
+UNCHANGED = ("{first}年至{last}年持平。", " From {first} to {last}: unchanged.")
+CHANGED = ("{first}年至{last}年{word_zh}{amount}{unit}。", " From {first} to {last}: {word_en} by {amount}.")
+UP = ("增加", "up")
+DOWN = ("减少", "down")
+NO_FIGURE_FOR = ("（无数据：{missing_zh}）", " (no figure for: {missing_en})")
+NO_REPORT_FOR_YEARS = ("（没有{years_zh}年的报告）", " (no report for {years_en})")
+CANNOT_ANSWER = ("无法得出结果：没有{names}的数据。", "Cannot answer: no figure for {names}. ")
+LATEST_ONLY = ("（未指定年度，各机构取最新一年的报告）", " (no year asked: each body's latest report)")
+
+# passages
+FROM_REPORTS = ("相关内容：", "From the reports: ")
+FIGURE_IN_SENTENCE = ("{org}{year_zh}年：{value}{unit}[1]。", "{org} ({year}): {value} {unit} [1].")
+NO_FIGURE_IN_REPORT = ("{org}{year}年的报告中没有{name}的数字。", "The {year} report of {org} gives no figure for {name}.")
+NO_MATCHING_FIGURE = (
+    "报告中没有找到与这个问题对应的数字（可换用报告中的说法，如“收到申请”“行政复议”）。",
+    "No figure in the stored reports matches this question (try the reports' terms, such as "
+    "requests received, administrative reconsiderations, lawsuits).",
+)
+
+# contacts
+NO_CONTACT = ("报告中没有找到联系方式。", "The reports give no such contact detail.")
+CONTACT_SEPARATOR = ("；", "; ")
