@@ -73,6 +73,10 @@ class Assistant:
         )
         return self._answerer.answer(question)
 
+    def metrics_in_use(self) -> set[str]:
+        """The catalogue metrics some stored report has a figure for (what statistics can show)."""
+        return self.store.metrics_in_use()
+
     @property
     def retriever(self):
         if self._retriever is None:

@@ -101,15 +101,9 @@ class WebService:
     def writable(self) -> bool:
         return self.admin_token is not None
 
-    def check_token(self, token: str | None) -> None:
-        if self.admin_token is None:
-            raise WritingRefused("writing from the web is off: no admin token is configured")
-        if not hmac.compare_digest((token or "").encode(), self.admin_token.encode()):
-            raise WritingRefused("wrong admin token")
-
     def upload(self, paths: list[str], token: str | None, *, progress: bool = True) -> dict:
         """Ingest uploaded files under their own names; returns the ingest summary as a dict."""
-        self.check_token(token)
+        _check_token(self.admin_token, token)
         with tempfile.TemporaryDirectory() as tmp:
             staged = []
             for path in paths:
@@ -126,7 +120,7 @@ class WebService:
         return summary
 
     def remove(self, source: str, token: str | None) -> int:
-        self.check_token(token)
+        _check_token(self.admin_token, token)
         with self._lock:
             with Ingestor(self.settings, progress=False) as ingestor:
                 if ingestor.facts.get_report_by_source(source) is None:
@@ -138,3 +132,11 @@ class WebService:
     def _reopen(self) -> None:
         old, self.assistant = self.assistant, Assistant(self.settings)
         old.close()
+
+
+def _check_token(admin_token: str | None, token: str | None) -> None:
+    """Writing from the web needs the configured admin token; raise WritingRefused otherwise."""
+    if admin_token is None:
+        raise WritingRefused("writing from the web is off: no admin token is configured")
+    if not hmac.compare_digest((token or "").encode(), admin_token.encode()):
+        raise WritingRefused("wrong admin token")

@@ -24,7 +24,7 @@ class Cell:
 
 def metric_choices(assistant) -> list[tuple[str, str]]:
     """(label, id) for every metric some stored report has a figure for, in catalogue order."""
-    present = {row[0] for row in assistant.store.conn.execute("SELECT DISTINCT metric FROM facts WHERE metric IS NOT NULL")}
+    present = assistant.metrics_in_use()
     return [(f"{m.zh} / {m.en}", m.id) for m in assistant.catalogue.metrics.values() if m.id in present]
 
 

@@ -13,6 +13,7 @@ from collections import Counter
 from importlib import resources
 
 from assistant.ingest import bodies
+from assistant.numerals import arabic_digits
 from assistant.records import ReportMeta, Span
 
 _CJK = r"\u4e00-\u9fff"
@@ -126,13 +127,12 @@ def extract_meta(text: str) -> ReportMeta:
     )
 
 
-_CN_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "0000123456789")
 _CN_YEAR_RE = re.compile(r"[〇零○Ｏ一二三四五六七八九]{4}(?=\s*年)")
 
 
 def _arabic_years(text: str) -> str:
     """二〇一八年 read as 2018年, character for character, so offsets do not move."""
-    return _CN_YEAR_RE.sub(lambda m: m.group(0).translate(_CN_DIGITS), text)
+    return _CN_YEAR_RE.sub(lambda m: arabic_digits(m.group(0)), text)
 
 
 def _title_on_lines(head: str) -> tuple[str, str | None] | None:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.ingest.numbers import parse_cell
+from assistant.numerals import chinese_number
 from assistant.records import Fact, Span
 
 _SENTENCE_RE = re.compile(r"[^。！？；;!?\n]+[。！？；;!?]?")
@@ -33,8 +34,6 @@ _CN_FIGURE_RE = re.compile(
 )
 # 一条主线, 一人一档: a bare 一 before these units is a phrase, not a count
 _CN_PHRASE_UNITS = ("条", "人")
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_POWERS = {"十": 10, "百": 100, "千": 1000}
 # Things that look like figures but are not: 第15条, 第9至12条, 《条例》第33条.
 _ARTICLE_BEFORE_RE = re.compile(r"(?:第|至|第[0-9０-９]+至|-|~|～)\s*$")
 # A figure its clause marks as a plan, target or lower bound (计划开展专题培训不少于4次) is not a
@@ -141,20 +140,8 @@ def _figures(sentence: str) -> list[tuple[int, int, float, str]]:
     for figure in _CN_FIGURE_RE.finditer(sentence):
         if figure["num"] == "一" and figure["unit"] in _CN_PHRASE_UNITS:
             continue
-        found.append((figure.start(), figure.end(), float(_chinese_number(figure["num"])), figure["unit"]))
+        found.append((figure.start(), figure.end(), float(chinese_number(figure["num"])), figure["unit"]))
     return sorted(found)
-
-
-def _chinese_number(numeral: str) -> int:
-    """十二 -> 12, 二十 -> 20, 一百零五 -> 105."""
-    total, digit = 0, 0
-    for char in numeral:
-        if char in _CN_POWERS:
-            total += (digit or 1) * _CN_POWERS[char]
-            digit = 0
-        else:
-            digit = _CN_DIGITS[char]
-    return total + digit
 
 
 def _stated_zeros(text: str, start: int, end: int, section: str) -> list[Fact]:

@@ -515,6 +515,10 @@ class FactStore:
 
     # -- facts and findings --------------------------------------------------------------------
 
+    def metrics_in_use(self) -> set[str]:
+        """The catalogue metrics some stored fact is mapped to."""
+        return {row[0] for row in self._conn.execute("SELECT DISTINCT metric FROM facts WHERE metric IS NOT NULL")}
+
     def query_facts(
         self,
         body: str | None = None,

@@ -5,7 +5,7 @@ the whole question; the flat fields of ``Question`` describe it). One module per
 
 - ``places``: the stored bodies and the names a user may type for them (``BodyDirectory``),
   places we do not have (``unknown_place``);
-- ``years``: years, ranges, Chinese-numeral years, carry-over rows; ``numerals`` the digits;
+- ``years``: years, ranges, Chinese-numeral years, carry-over rows; Chinese numerals are read by ``assistant.numerals``;
 - ``metrics``: catalogue metrics, their refinements and fallbacks, applicant columns, topic terms;
 - ``intent``: the first-match intent rules and their conditions, breakdown and contact kinds;
 - ``clauses``: the clauses of a question and what each says by itself;

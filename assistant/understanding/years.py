@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from assistant.understanding.cues import ALL_YEARS_CUES, cue_pattern
-from assistant.understanding.numerals import cn_year
+from assistant.numerals import cn_year
 
 if TYPE_CHECKING:
     from assistant.understanding.places import BodyDirectory
