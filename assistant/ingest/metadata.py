@@ -7,7 +7,6 @@ then the body comes from phrases such as 由北京市密云区巨各庄镇人民
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from importlib import resources
@@ -55,7 +54,7 @@ _GOV_SUFFIX_RE = re.compile(r"(?:人民政府|政府|办事处|人民)$")
 # Administrative units, outermost first; the last one found is the body's level.
 # a unit's ending is not followed by another ending: 金乡县 (not 金乡|县), 梅县区 (not 梅县|区)
 _LEVEL_RE = re.compile(rf"[{_CJK}]+?(?:自治区|自治州|省|市|地区|盟|自治县|区|县|旗|街道|镇|乡)(?![县区市旗])")
-_LEVELS = ("街道", "镇", "乡", "区", "县", "市", "旗")
+_LEVELS = ("街道", "镇", "乡", "区", "县", "市", "旗", "盟", "州", "省")
 _DEPARTMENT_RE = re.compile(r"(?:局|委员会|委|办公室|中心|厅|署|院|所|站|队|管委会)$")
 
 LEVEL_ENGLISH = {
@@ -66,6 +65,9 @@ LEVEL_ENGLISH = {
     "县": "County",
     "市": "City",
     "旗": "Banner",
+    "盟": "League",
+    "州": "Prefecture",
+    "省": "Province",
 }
 
 
@@ -311,6 +313,11 @@ def _aliases(body: str, short: str, parent: str | None, level: str | None, raw: 
             names.append(pinyin)
             if level in LEVEL_ENGLISH:
                 names.append(f"{pinyin} {LEVEL_ENGLISH[level]}")
+        if level in LEVEL_ENGLISH and short == body and len(body) > len(level):
+            # a one-character name keeps its level in Chinese (威县, 攸县) and drops it in English
+            names += [f"{pinyin} {LEVEL_ENGLISH[level]}" for pinyin in to_pinyin(body[: -len(level)])]
+    # 人民政府 is written 政府 as often as not: 高平市政府办公室, 湖南省政府办公厅
+    names += [name.replace("人民政府", "政府") for name in names if name and "人民政府" in name and not name.endswith("人民政府")]
     return tuple(dict.fromkeys(name for name in names if name))
 
 
@@ -345,13 +352,11 @@ def _department_aliases(body: str, parent: str | None) -> list[str]:
     return names
 
 
-@functools.cache
 def departments() -> tuple[dict, ...]:
-    """The department endings of ``assistant/data/departments.yaml``, longest first."""
-    import yaml
+    """The department endings of ``assistant/data/departments.yaml``, checked, longest first."""
+    from assistant.understanding.cues import load_departments
 
-    entries = yaml.safe_load(resources.files("assistant").joinpath("data/departments.yaml").read_text(encoding="utf-8"))
-    return tuple(sorted(entries, key=lambda e: -len(e["zh"])))
+    return load_departments()
 
 
 def to_pinyin(name: str) -> list[str]:

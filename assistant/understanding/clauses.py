@@ -58,7 +58,7 @@ def read(text: str, catalogue: Catalogue, directory: BodyDirectory) -> Reading:
         rules=intent.cued_rules(lowered),
         unknown_place=None if bodies else places.unknown_place(masked, directory.english_name_words),
         unknown_beside=(
-            places.unknown_place(places.mask_regions(masked, bodies, directory), directory.english_name_words)
+            places.unknown_place(places.mask_regions(masked, bodies, directory, mentions), directory.english_name_words)
             if bodies
             else None
         ),

@@ -57,7 +57,7 @@ class Cues:
 
 _PLACE_KEYS = (
     "zh_levels", "zh_department_endings", "connectives", "not_a_place_start",
-    "en_levels", "en_department_endings", "not_an_en_place",
+    "en_levels", "en_department_endings", "not_an_en_place", "zh_region_levels", "en_region_levels",
 )
 _CUE_RESOURCE = "data/question_cues.yaml"
 _DEPARTMENTS_RESOURCE = "data/departments.yaml"

@@ -184,14 +184,76 @@ def mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def mask_regions(masked: str, bodies: Sequence[str], directory: BodyDirectory) -> str:
-    """Blank the regions the named bodies lie in: "市人口计生委（鄣郕市）" names no second place."""
+def mask_regions(masked: str, bodies: Sequence[str], directory: BodyDirectory, mentions: Sequence[tuple[str, int, int]] = ()) -> str:
+    """Blank the regions the named bodies lie in: "市人口计生委（鄣郕市）" names no second place.
+
+    A region written against a body's name is context that narrows the body, never a second
+    place: 会昌县中村乡, 中村乡（会昌县）, "Zhongcun Township (Huichang County)", "Shuitou Town in
+    Pingyang County", "Huichang County's Zhongcun Township". It is kept (and so reads as a place we
+    do not have) only when it contradicts the region stored for that body.
+    """
     for body in bodies:
         entry = directory.entry(body)
         region = entry.parent if entry else None
         if region:
             masked = masked.replace(region, " " * len(region))
+    for body, start, end in mentions:
+        entry = directory.entry(body)
+        for context in _region_context(masked, start, end):
+            if _consistent(masked[context[0] : context[1]], entry):
+                masked = masked[: context[0]] + " " * (context[1] - context[0]) + masked[context[1] :]
     return masked
+
+
+_ZH_UNIT = rf"[\u4e00-\u9fff]{{1,8}}?(?:{_alternation(_WORDS['zh_region_levels'])})"
+_ZH_CHAIN_BEFORE_RE = re.compile(rf"(?:{_ZH_UNIT})+\s*的?\s*$")
+_ZH_BRACKET_AFTER_RE = re.compile(rf"^\s*[（(]\s*(?:{_ZH_UNIT})+\s*[）)]")
+_EN_REGION = rf"(?:[A-Z][a-z']+[ -]?)+\s+(?:{_alternation(_WORDS['en_region_levels'])})"
+_EN_BRACKET_AFTER_RE = re.compile(r"^\s*\(([^()]{2,60})\)")
+_EN_IN_AFTER_RE = re.compile(rf"^,?\s+(?:in|of)\s+(?:the\s+)?({_EN_REGION}(?:,\s*[A-Z][a-z]+)?)")
+_EN_BEFORE_RE = re.compile(rf"({_EN_REGION})(?:'s|’s)\s+$")
+
+
+def _region_context(masked: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the region words written against the mention at [start, end)."""
+    spans = []
+    before = masked[max(0, start - 30) : start]
+    for pattern in (_ZH_CHAIN_BEFORE_RE, _EN_BEFORE_RE):
+        match = pattern.search(before)
+        if match:
+            spans.append((start - len(before) + match.start(), start))
+    after = masked[end : end + 80]
+    for pattern in (_ZH_BRACKET_AFTER_RE, _EN_BRACKET_AFTER_RE, _EN_IN_AFTER_RE):
+        match = pattern.match(after)
+        if match:
+            spans.append((end + match.start(), end + match.end()))
+    return spans
+
+
+def _consistent(context: str, entry: BodyEntry | None) -> bool:
+    """Whether the region words may describe this body: nothing stored says otherwise.
+
+    A stored region of the same level that is not among the words contradicts them
+    (龙游县横山镇 for a 横山镇 stored under 安居区)."""
+    if entry is None or not entry.parent:
+        return True
+    parent = entry.parent
+    if parent in context or any(alias.endswith(entry.body) and context.strip(" 的（）()") in alias for alias in entry.aliases):
+        return True
+    if context.isascii():
+        words = context.lower()
+        names = {alias.lower() for alias in entry.aliases if alias.isascii()}
+        return any(word and any(word in name for name in names) for word in re.findall(r"[a-z']{3,}", words)) or not _names_a_level_of(parent, words)
+    if parent[-1] not in "区县旗":
+        return True  # a city may be the county's city or a county-level city: nothing to contradict
+    # another county-level unit (区, 县, 旗) than the stored one names another body
+    return not re.search(r"[\u4e00-\u9fff]+?[区县旗](?![\u4e00-\u9fff]*[区县旗])", context.strip(" 的（）()"))
+
+
+def _names_a_level_of(parent: str, words: str) -> bool:
+    """Whether English region words name a unit of the stored parent's level (county for 县)."""
+    level = {"县": "county", "区": "district", "市": "city", "旗": "banner", "盟": "league", "州": "prefecture", "省": "province"}.get(parent[-1])
+    return bool(level and level in words)
 
 
 def unknown_place(masked: str, stored_words: frozenset[str] = frozenset()) -> str | None:

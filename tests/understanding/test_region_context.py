@@ -1,0 +1,45 @@
+"""A region written against a body's name narrows it; it is never a second place we do not have."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.catalogue import load_catalogue
+from assistant.understanding import BodyDirectory, parse_question
+
+REPORTS = [
+    {"body": "中村乡", "short_name": "中村", "parent": None, "level": "乡", "year": 2020,
+     "aliases": ["中村乡", "中村", "中村乡人民政府", "中村乡政府", "Zhongcun", "Zhongcun Township"]},
+    {"body": "横山镇", "short_name": "横山", "parent": "安居区", "level": "镇", "year": 2022,
+     "aliases": ["横山镇", "横山", "安居区横山镇", "Hengshan", "Hengshan Town"]},
+]
+
+
+@pytest.fixture(scope="module")
+def directory():
+    return BodyDirectory.from_reports(REPORTS)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "会昌县中村乡2020年主动公开了多少条信息？",
+        "中村乡（会昌县）2020年主动公开了多少条信息？",
+        "江西省赣州市会昌县中村乡2020年收到多少件申请？",
+        "How many requests did Zhongcun Township (Huichang County) receive in 2020?",
+        "How many requests did Zhongcun Township in Huichang County receive in 2020?",
+        "How many requests did Huichang County's Zhongcun Township receive in 2020?",
+        "How many requests did Zhongcun Township (Huichang County, Ganzhou) receive in 2020?",
+    ],
+)
+def test_a_region_before_or_after_the_body_is_context(question, directory):
+    q = parse_question(question, catalogue=load_catalogue(), directory=directory)
+    assert q.bodies == ("中村乡",)
+    assert q.unknown_place is None and q.unknown_beside is None
+
+
+def test_a_region_that_contradicts_the_stored_one_stays_a_place_we_do_not_have(directory):
+    q = parse_question("龙游县横山镇2022年主动公开了多少条政府信息？", catalogue=load_catalogue(), directory=directory)
+    assert q.unknown_beside == "龙游县"
+    q = parse_question("安居区横山镇2022年主动公开了多少条政府信息？", catalogue=load_catalogue(), directory=directory)
+    assert q.unknown_beside is None and q.bodies == ("横山镇",)
