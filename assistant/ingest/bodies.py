@@ -66,7 +66,7 @@ _SOURCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     )),
     # 现将/现公布/现向社会公布 X 2019年度…报告
     ("announced", re.compile(
-        rf"(?:现将|现公布|现公开|现发布|现予公布|向社会公布|特公布|予以公布|编制)(?P<name>{_NAME}{{2,40}}?)\s*(?:(?:19|20)\d{{2}}\s*年|(?:政府)?(?:信息|政务)公开)"
+        rf"(?:现将|现公布|现公开|现发布|现予公布|向社会公布|特公布|予以公布|编制)了?\s*(?:(?:19|20)\d{{2}}\s*年度?)?\s*(?P<name>{_NAME}{{2,40}}?)\s*(?:(?:19|20)\d{{2}}\s*年|(?:政府)?(?:信息|政务)公开)"
     )),
     # 发布机构：X / 来源: | X | / 信息来源：X
     ("publisher", re.compile(
@@ -91,7 +91,7 @@ _SELF_LEVEL = {
     "办": ("办公室", "办公厅", "办"), "中心": ("中心",),
 }
 _GOV_SUFFIX_RE = re.compile(r"(?:人民政府|政府|办事处)$")
-_NOT_A_FIRST_CHAR = frozenset("由向在对经据将及或把被从为是请可")
+_NOT_A_FIRST_CHAR = frozenset("由向在对经据将及或把被从为是请可了")
 _HEAD_CHARS = 1500  # a page's furniture, title and introduction
 
 
@@ -207,6 +207,11 @@ def _last_name(written: str) -> str | None:
         return name
     leads = list(_ANY_LEAD_RE.finditer(written))
     return clean_name(written[leads[-1].end():]) if leads else None
+
+
+def title_name(written: str) -> str | None:
+    """The body's name in what a title regex took for it, or None (关于做好, 年度: no body)."""
+    return _last_name(written)
 
 
 def _core(name: str) -> str:

@@ -162,7 +162,7 @@ def _find_title(head: str) -> tuple[str, str] | None:
             body = _trim_body(match["body"])
             if body and body.endswith("人民") and head.startswith("政府", match.end("body")):
                 body += "政府"  # 青槐镇人民|政府信息公开: the lazy body stopped inside 人民政府
-            if body:
+            if body and bodies.title_name(body):  # a notice's title (关于做好2008年度…报告) is no title of ours
                 found.append((match.start(), body, match["year"]))
                 break
     if not found:

@@ -23,7 +23,8 @@ from assistant.ingest.metadata import extract_meta
 from assistant.ingest.national_tables import parse_national_tables
 from assistant.ingest.old_tables import parse_old_table
 from assistant.ingest.prose import find_all_on_time_claims, parse_prose_facts, table_regions
-from assistant.records import NARRATIVE, OLD_TABLE, Document, Fact, ParsedReport, content_hash
+from assistant.ingest.reading import ReadingView, reading_view
+from assistant.records import NARRATIVE, OLD_TABLE, Document, Fact, ParsedReport, ReportMeta, content_hash
 from assistant.store.facts_db import FactStore
 
 
@@ -37,9 +38,12 @@ def parse_document(
     """Everything ingest derives from one document; touches no store and no model."""
     catalogue = catalogue or load_catalogue()
     text = document.text
-    meta = extract_meta(text)
-    national = parse_national_tables(text)
-    old = parse_old_table(text) if national.template is None else None
+    # the parsers read simplified characters without a mirror's injected pinyin; every span they
+    # give is mapped back onto the stored text below
+    view = reading_view(text)
+    meta = extract_meta(view.text)
+    national = parse_national_tables(view.text)
+    old = parse_old_table(view.text) if national.template is None else None
     if national.template:
         template, table_facts, table_warnings = national.template, national.facts, national.warnings
     elif old and old.facts:
@@ -47,9 +51,15 @@ def parse_document(
     else:
         template, table_facts, table_warnings = NARRATIVE, (), old.warnings if old else ()
     regions = table_regions(table_facts)
-    prose_facts = parse_prose_facts(text, exclude=regions)
+    prose_facts = parse_prose_facts(view.text, exclude=regions)
+    claims = find_all_on_time_claims(view.text, exclude=regions)
+    if not view.identical:
+        meta = _meta_onto(meta, view)
+        table_facts = tuple(_fact_onto(f, view, text) for f in table_facts)
+        prose_facts = tuple(_fact_onto(f, view, text) for f in prose_facts)
+        claims = tuple(view.span(span) for span in claims)
     facts = tuple(_with_metric(f, catalogue) for f in (*table_facts, *prose_facts))
-    findings = find_inconsistencies(facts, find_all_on_time_claims(text, exclude=regions))
+    findings = find_inconsistencies(facts, claims)
     report_id = document.sha256[:16]
     chunks = tuple(
         replace(chunk, report_id=report_id)
@@ -63,6 +73,20 @@ def parse_document(
         findings=findings,
         chunks=chunks,
         warnings=tuple(document.warnings) + tuple(meta.warnings) + tuple(table_warnings),
+    )
+
+
+def _fact_onto(fact: Fact, view: ReadingView, text: str) -> Fact:
+    """A fact read in the view, pointing at the stored text (its raw value as the page wrote it)."""
+    value_span = view.span(fact.value_span)
+    return replace(fact, span=view.span(fact.span), value_span=value_span, raw=text[value_span.start : value_span.end])
+
+
+def _meta_onto(meta: ReportMeta, view: ReadingView) -> ReportMeta:
+    return replace(
+        meta,
+        body_span=view.span(meta.body_span) if meta.body_span else None,
+        year_span=view.span(meta.year_span) if meta.year_span else None,
     )
 
 
