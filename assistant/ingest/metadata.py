@@ -313,12 +313,29 @@ def _aliases(body: str, short: str, parent: str | None, level: str | None, raw: 
             names.append(pinyin)
             if level in LEVEL_ENGLISH:
                 names.append(f"{pinyin} {LEVEL_ENGLISH[level]}")
+        for pinyin in to_pinyin(short if short != body else body[: -len(level)] if level and body.endswith(level) else body):
+            # "the Hunan provincial government", "Huan County People's Government"
+            names += _government_names(pinyin, level)
         if level in LEVEL_ENGLISH and short == body and len(body) > len(level):
             # a one-character name keeps its level in Chinese (威县, 攸县) and drops it in English
             names += [f"{pinyin} {LEVEL_ENGLISH[level]}" for pinyin in to_pinyin(body[: -len(level)])]
     # 人民政府 is written 政府 as often as not: 高平市政府办公室, 湖南省政府办公厅
     names += [name.replace("人民政府", "政府") for name in names if name and "人民政府" in name and not name.endswith("人民政府")]
     return tuple(dict.fromkeys(name for name in names if name))
+
+
+# How English writes a government of each level: "Hunan Provincial Government".
+_GOVERNMENT_ADJECTIVES = {
+    "省": ("Provincial",), "市": ("Municipal", "City"), "县": ("County",), "区": ("District",), "旗": ("Banner",),
+    "盟": ("League",), "州": ("Prefecture",), "镇": ("Town",), "乡": ("Township",), "街道": ("Subdistrict",),
+}
+
+
+def _government_names(pinyin: str, level: str | None) -> list[str]:
+    names = []
+    for adjective in _GOVERNMENT_ADJECTIVES.get(level or "", ()):
+        names += [f"{pinyin} {adjective} Government", f"{pinyin} {adjective} People's Government"]
+    return names
 
 
 def _department_aliases(body: str, parent: str | None) -> list[str]:
@@ -349,6 +366,10 @@ def _department_aliases(body: str, parent: str | None) -> list[str]:
                 names.append(f"{pinyin} {LEVEL_ENGLISH[level]} {english}")
             if level == "市":
                 names.append(f"{pinyin} Municipal {english}")
+        if entry["zh"] in ("人民政府办公室", "人民政府办公厅"):
+            # the General Office of the X County People's Government
+            names += [f"General Office of the {government}" for government in _government_names(pinyin, level)]
+            names += [f"{government} Office" for government in _government_names(pinyin, level)]
     return names
 
 

@@ -88,3 +88,10 @@ def test_a_one_character_county_in_english_and_government_short_forms():
     assert {"高平市政府办公室", "高平市政府办", "Gaoping City Government Office"} <= set(aliases)
     aliases = extract_meta("嵩明县卫生健康局2025年政府信息公开工作年度报告").aliases
     assert {"嵩明县卫健局", "Songming County Health Bureau"} <= set(aliases)
+
+
+def test_governments_and_their_offices_by_their_english_names():
+    assert "Hunan Provincial Government" in extract_meta("湖南省人民政府2016年政府信息公开工作年度报告").aliases
+    assert "Huan County People's Government" in extract_meta("环县2025年政府信息公开工作年度报告").aliases
+    aliases = extract_meta("高平市人民政府办公室2022年政府信息公开工作年度报告").aliases
+    assert "General Office of the Gaoping Municipal People's Government" in aliases
