@@ -80,3 +80,34 @@ def ambiguous_body(ctx: Context, q: Question, bodies: Sequence[str]) -> Answer:
     candidates = [Candidate(b, None, None, None) for b in bodies]
     text = fill(q, phrases.WHICH_BODY, names_zh="、".join(bodies), names_en=", ".join(ctx.org(q, b) for b in bodies))
     return Answer(q.text, AMBIGUOUS, text, candidates=tuple(candidates))
+
+
+def ambiguous_reading(ctx: Context, q: Question, bodies: Sequence[str]) -> Answer:
+    """A name several stored bodies share ("自然资源局"): ask which, showing each one's figure for
+    the year and metric asked (or citing where its report names itself), never picking one."""
+    candidates, citations, shown_zh, shown_en = [], [], [], []
+    for body in bodies:
+        years = [y for y in (q.years or ctx.directory.years_of(body)[-1:]) if y in ctx.directory.years_of(body)]
+        year = years[0] if years else None
+        found = figures(ctx, body, year, q.metrics[0]) if year and q.metrics else []
+        citation = found[0].citation if found else _named_in(ctx, body, year)
+        value = found[0].value if found else None
+        candidates.append(Candidate(body, year, value, citation))
+        mark = ""
+        if citation is not None:
+            citations.append(citation)
+            mark = f"[{len(citations)}]"
+        shown = f"{format_value(value)}{mark}" if value is not None else mark
+        shown_zh.append(f"{body}（{year}年：{shown}）" if year and value is not None else f"{body}{mark}")
+        shown_en.append(f"{ctx.org(q, body)} ({year}: {shown})" if year and value is not None else f"{ctx.org(q, body)} {mark}".rstrip())
+    text = fill(q, phrases.WHICH_BODY, names_zh="、".join(shown_zh), names_en=", ".join(shown_en))
+    return Answer(q.text, AMBIGUOUS, text, citations=tuple(citations), candidates=tuple(candidates))
+
+
+def _named_in(ctx: Context, body: str, year: int | None) -> Citation | None:
+    """Where the body's report writes its name: the place to check which body it is."""
+    for report in ctx.reports_of(body, year) or ctx.reports_of(body, None):
+        start = ctx.text(report["source"]).find(body)
+        if start >= 0:
+            return ctx.citation(report, start, start + len(body), "name")
+    return None

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from assistant.answering import across, breakdowns, contacts, figures, passages, phrases, yesno
-from assistant.answering.ambiguity import ambiguous_body, available, not_found, years_for
+from assistant.answering.ambiguity import ambiguous_body, ambiguous_reading, available, not_found, years_for
 from assistant.answering.context import BodyDirectory, Context, Question
 from assistant.answering.phrases import fill
 from assistant.catalogue import Catalogue
@@ -88,6 +88,8 @@ class Answerer:
         ctx = self.context
         bodies = list(q.bodies)
         if not bodies:
+            if q.readings:  # one name, several stored bodies: never pick one silently
+                return ambiguous_reading(ctx, q, list(q.readings))
             if q.unknown_place:
                 return not_found(q, fill(q, phrases.NO_REPORT_OF_PLACE, place=q.unknown_place) + available(ctx, q))
             bodies = list(dict.fromkeys(r["body"] for r in ctx.reports if r["body"]))

@@ -31,6 +31,7 @@ class Reading:
     unknown_beside: str | None
     paired_years: tuple[tuple[str, int], ...] = ()
     candidates: tuple[BodyCandidate, ...] = ()  # every stored name found, best first
+    readings: tuple[str, ...] = ()  # the bodies a name several bodies share may mean
 
     def cued(self, *intents: str) -> bool:
         return any(INTENT_RULES[i][0] in intents for i in self.rules)
@@ -45,7 +46,11 @@ def read(text: str, catalogue: Catalogue, directory: BodyDirectory) -> Reading:
     """Bodies, years, metrics and cued intent rules of one clause, nothing borrowed."""
     candidates = directory.candidates(text)
     mentions = directory.choose(candidates)
-    bodies = tuple(dict.fromkeys(body for body, _, _ in mentions))
+    readings = directory.readings(text, mentions)
+    if readings is not None and len(readings) == 1:
+        mentions = [(readings[0], start, end) for _, start, end in mentions]  # the region picked one
+        readings = None
+    bodies = () if readings is not None else tuple(dict.fromkeys(body for body, _, _ in mentions))
     masked = places.mask(text, [(start, end) for _, start, end in mentions])  # names are no metric words
     lowered = masked.lower()
     return Reading(
@@ -56,12 +61,17 @@ def read(text: str, catalogue: Catalogue, directory: BodyDirectory) -> Reading:
         all_years=years.asks_all_years(lowered),
         metrics=metrics.metrics(years.name_carry_over_rows(masked), catalogue),
         rules=intent.cued_rules(lowered),
-        unknown_place=None if bodies else places.unknown_place(masked, directory.english_name_words),
+        unknown_place=(
+            None if bodies or readings
+            # a shared name whose region is none of ours (长春市水利局): that region's body is not stored
+            else places.unknown_place(text if readings == () else masked, directory.english_name_words)
+        ),
         unknown_beside=(
             places.unknown_place(places.mask_regions(masked, bodies, directory, mentions), directory.english_name_words)
             if bodies
             else None
         ),
         paired_years=years.paired_years(masked, mentions),
+        readings=readings or (),
         candidates=tuple(candidates),
     )

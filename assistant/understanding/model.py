@@ -63,6 +63,8 @@ class Question:
     unknown_beside: str | None = None
     # "珀溪镇2016年、棠岑街道2018年…": each body with its own year, not every year for every body
     paired_years: tuple[tuple[str, int], ...] = ()
+    # the bodies a name several stored bodies share may mean ("水利局"): the answer asks which
+    readings: tuple[str, ...] = ()
     parts: tuple[QuestionPart, ...] = ()  # one per thing asked; the first is the flat fields above
 
     def __post_init__(self) -> None:

@@ -86,6 +86,7 @@ def parse_question(text: str, *, catalogue: Catalogue, directory: BodyDirectory,
         column=column,
         unknown_place=reading.unknown_place,
         unknown_beside=reading.unknown_beside,
+        readings=reading.readings if not bodies else (),
         paired_years=reading.paired_years if not {"bodies", "years"} & set(inherited) else (),
         parts=(part,),
     )

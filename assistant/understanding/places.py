@@ -73,14 +73,20 @@ class BodyDirectory:
     def __init__(self, bodies: Iterable[BodyEntry]):
         self.bodies: tuple[BodyEntry, ...] = tuple(bodies)
         patterns: list[tuple[float, str, re.Pattern[str], str]] = []
-        seen: set[str] = set()
+        owners: dict[str, list[str]] = {}
         for entry in self.bodies:
             for name in (entry.body, entry.short_name or "", *entry.aliases):
                 name = name.strip()
-                if len(name) < 2 or name.lower() in seen:
-                    continue  # a name two bodies share belongs to the first one
-                seen.add(name.lower())
+                if len(name) < 2:
+                    continue
+                if name.lower() in owners:
+                    if entry.body not in owners[name.lower()]:
+                        owners[name.lower()].append(entry.body)
+                    continue  # the pattern is the first body's; ``shared`` lists the others
+                owners[name.lower()] = [entry.body]
                 patterns.append((_score(name), name, _name_pattern(name), entry.body))
+        # a name several stored bodies answer to (水利局 of two counties): one name, two readings
+        self.shared: dict[str, tuple[str, ...]] = {name: tuple(bodies) for name, bodies in owners.items() if len(bodies) > 1}
         patterns.sort(key=lambda item: -item[0])  # best (longest) name first; stable among equals
         self._patterns = tuple(patterns)
         self._by_body = {entry.body: entry for entry in self.bodies}
@@ -154,6 +160,46 @@ class BodyDirectory:
         name); Latin names case-insensitively on word boundaries ("Xiji", "xiji town").
         """
         return self.choose(self.candidates(text))
+
+    def readings(self, text: str, mentions: Sequence[tuple[str, int, int]]) -> tuple[str, ...] | None:
+        """The bodies a question may mean when every body it names is named by a name several
+        stored bodies share ("自然资源局" with two counties' bureaus stored); a region written
+        before the name keeps those of that region (聊城市的水利局), and () when it keeps none
+        (长春市水利局: a body we do not have). None when some name is one body's own."""
+        if not mentions:
+            return None
+        found: list[str] = []
+        for _, start, end in mentions:
+            owners = self.shared.get(text[start:end].lower().strip())
+            if not owners:
+                return None  # a name of one body: that body is meant
+            before = text[max(0, start - 24) : start]
+            region = _ZH_CHAIN_BEFORE_RE.search(before)
+            near = tuple(b for b in owners if self._named_before(b, before))
+            if near:
+                owners = near  # 济宁文广新局: the region written short, right before the name
+            elif region:
+                # 长春市水利局 with 桐乡市 and 聊城市 水利局 stored: the region picks one, or none
+                written = region.group(0).rstrip(" 的")
+                owners = tuple(b for b in owners if self._in_region(b, written))
+                if not owners:
+                    return ()
+            found += owners
+        return tuple(dict.fromkeys(found))
+
+    def _named_before(self, body: str, before: str) -> bool:
+        entry = self._by_body.get(body)
+        parent = entry.parent if entry else None
+        return bool(parent) and any(len(form) >= 2 and before.rstrip(" 的").endswith(form) for form in (parent, parent[:-1]))
+
+    def _in_region(self, body: str, written: str) -> bool:
+        """Whether a body's stored names or region hold the region words a question wrote."""
+        entry = self._by_body.get(body)
+        if entry is None:
+            return False
+        units = re.findall(rf"{_ZH_UNIT}", written)
+        names = (entry.body, entry.parent or "", *entry.aliases)
+        return any(unit in name or unit.rstrip("市县区") in name for unit in units for name in names if name)
 
     def years_of(self, body: str) -> tuple[int, ...]:
         entry = self._by_body.get(body)

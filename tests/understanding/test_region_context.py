@@ -43,3 +43,26 @@ def test_a_region_that_contradicts_the_stored_one_stays_a_place_we_do_not_have(d
     assert q.unknown_beside == "龙游县"
     q = parse_question("安居区横山镇2022年主动公开了多少条政府信息？", catalogue=load_catalogue(), directory=directory)
     assert q.unknown_beside is None and q.bodies == ("横山镇",)
+
+
+WATER = [
+    {"body": "桐乡市水利局", "short_name": "桐乡市水利局", "parent": "桐乡市", "level": "department", "year": 2017,
+     "aliases": ["桐乡市水利局", "水利局", "桐乡水利局", "Tongxiang Water Resources Bureau"]},
+    {"body": "聊城市水利局", "short_name": "聊城市水利局", "parent": "聊城市", "level": "department", "year": 2025,
+     "aliases": ["聊城市水利局", "水利局", "聊城水利局", "Liaocheng Water Resources Bureau"]},
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "bodies", "readings", "unknown"),
+    [
+        ("水利局2017年收到几件申请？", (), ("桐乡市水利局", "聊城市水利局"), None),  # one name, two bodies: ask which
+        ("山东省聊城市的水利局2025年收到几件申请？", ("聊城市水利局",), (), None),  # the region picks one
+        ("聊城水利局2025年收到几件申请？", ("聊城市水利局",), (), None),
+        ("长春市水利局2013年主动公开了多少条信息？", (), (), "长春市水利局"),  # none of ours
+        ("桐乡市水利局2017年收到几件申请？", ("桐乡市水利局",), (), None),
+    ],
+)
+def test_a_name_several_bodies_share_is_never_given_to_one_silently(question, bodies, readings, unknown):
+    q = parse_question(question, catalogue=load_catalogue(), directory=BodyDirectory.from_reports(WATER))
+    assert (q.bodies, q.readings, q.unknown_place) == (bodies, readings, unknown)
