@@ -198,6 +198,8 @@ def _locate(text: str, fragment: str) -> Span | None:
 def _split_body(raw: str) -> tuple[str | None, str | None, str | None]:
     """北京市密云区巨各庄镇人民政府 -> (巨各庄镇, 密云区, 镇); a department keeps its full name."""
     name = _GOV_SUFFIX_RE.sub("", raw.strip("（）() "))
+    # 南京市鼓楼区人民政府华侨路街道办事处: the district's government written before its street office
+    name = re.sub(rf"(?<=[区县市旗])(?:人民)?政府(?=[{_CJK}]{{2,}}(?:街道|镇|乡)$)", "", name)
     if not name:
         return None, None, None
     if _DEPARTMENT_RE.search(name):

@@ -95,3 +95,9 @@ def test_governments_and_their_offices_by_their_english_names():
     assert "Huan County People's Government" in extract_meta("环县2025年政府信息公开工作年度报告").aliases
     aliases = extract_meta("高平市人民政府办公室2022年政府信息公开工作年度报告").aliases
     assert "General Office of the Gaoping Municipal People's Government" in aliases
+
+
+def test_a_district_government_written_before_its_street_office():
+    # seen: eval/real-shapes.md (XX区人民政府XX街道办事处 in titles)
+    meta = extract_meta("南京市鼓楼区人民政府华侨路街道办事处2021年政府信息公开工作年度报告")
+    assert (meta.body, meta.parent, meta.level) == ("华侨路街道", "鼓楼区", "街道")
