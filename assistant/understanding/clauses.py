@@ -6,6 +6,7 @@ Today a question is a single clause, the whole of it; a compound question ("西�
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from assistant.catalogue import Catalogue
@@ -59,7 +60,7 @@ def read(text: str, catalogue: Catalogue, directory: BodyDirectory) -> Reading:
         bodies=bodies,
         years=years.years(masked),
         all_years=years.asks_all_years(lowered),
-        metrics=metrics.metrics(years.name_carry_over_rows(masked), catalogue),
+        metrics=_first_asked_first(masked, catalogue),
         rules=intent.cued_rules(lowered),
         unknown_place=(
             None if bodies or readings
@@ -75,3 +76,34 @@ def read(text: str, catalogue: Catalogue, directory: BodyDirectory) -> Reading:
         readings=readings or (),
         candidates=tuple(candidates),
     )
+
+
+# Where a question asking several figures turns to the next one: "…多少件？其中网络申请几件？",
+# "…多少件，其中…", "how many requests, and how many were disclosed in full?"
+_NEXT_ASK_RE = re.compile(r"[？?；;]|其中|，\s*(?=(?:and\s+)?how (?:many|much))|,\s*(?=(?:and\s+)?how (?:many|much))|,?\s+and how (?:many|much)")
+_ASKS_RE = re.compile(r"多少|几[件个条次人名项期篇]|how (?:many|much)", re.IGNORECASE)
+
+
+def first_ask(lowered: str) -> str:
+    """The part of a question that asks its first figure (all of it when it asks one)."""
+    pieces = [piece for piece in _NEXT_ASK_RE.split(lowered) if piece and piece.strip()]
+    asking = [piece for piece in pieces if _ASKS_RE.search(piece)]
+    if len(asking) < 2:
+        return lowered
+    return pieces[0] if _ASKS_RE.search(pieces[0]) else asking[0]
+
+
+def _first_asked_first(masked: str, catalogue: Catalogue) -> tuple[str, ...]:
+    """The metrics of a clause, the first figure asked first.
+
+    Within one ask the most specific metric leads (申请中当面申请多少: 当面); when a question asks
+    several figures in turn, the first ask's metric leads, so the primary value is the figure
+    asked first (收到多少件？其中网络申请几件？ -> 收到 first)."""
+    text = years.name_carry_over_rows(masked)
+    found = metrics.metrics(text, catalogue)
+    pieces = [piece for piece in _NEXT_ASK_RE.split(text) if piece and piece.strip()]
+    asking = [piece for piece in pieces if _ASKS_RE.search(piece)]
+    if len(asking) < 2:
+        return found
+    first = metrics.metrics(pieces[0] if _ASKS_RE.search(pieces[0]) else asking[0], catalogue)
+    return tuple(dict.fromkeys([*first, *found])) if first else found

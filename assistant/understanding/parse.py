@@ -15,7 +15,7 @@ import re
 
 from assistant.catalogue import Catalogue
 from assistant.understanding import follow_ups, intent, metrics as metric_words, years as year_words
-from assistant.understanding.clauses import clauses, read
+from assistant.understanding.clauses import clauses, first_ask, read
 from assistant.understanding.model import Question, QuestionPart
 from assistant.understanding.places import BodyDirectory
 
@@ -30,7 +30,8 @@ def parse_question(text: str, *, catalogue: Catalogue, directory: BodyDirectory,
     reading = read(clause, catalogue, directory)
     follow_up = previous if previous is not None and follow_ups.is_follow_up(reading) else None
     bodies, years, all_years, metrics, inherited = follow_ups.borrow(reading, follow_up)
-    metrics = metric_words.refine_result(metrics, reading.lowered, catalogue)
+    # a result named in a later ask (…多少件？其中结果纠正几件？) does not refine the first figure
+    metrics = metric_words.refine_result(metrics, first_ask(reading.lowered), catalogue)
     every_year = years or year_words.all_years(directory, bodies, all_years)  # what the intent rules count
 
     found = intent.intent_of(reading, bodies, every_year, metrics)

@@ -66,3 +66,20 @@ WATER = [
 def test_a_name_several_bodies_share_is_never_given_to_one_silently(question, bodies, readings, unknown):
     q = parse_question(question, catalogue=load_catalogue(), directory=BodyDirectory.from_reports(WATER))
     assert (q.bodies, q.readings, q.unknown_place) == (bodies, readings, unknown)
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("中村乡2020年收到多少件申请？其中网络申请几件？", "requests_received"),
+        ("中村乡2020年收到多少件申请，其中网络申请几件", "requests_received"),
+        ("How many requests did Zhongcun Township receive in 2020, and how many were disclosed in full?", "requests_received"),
+        ("中村乡2020年行政复议多少件？其中结果纠正几件？", "reconsiderations"),
+        ("中村乡2020年收到的申请中当面申请多少件", "requests_in_person"),  # one ask: the specific figure
+        ("中村乡2020年行政复议中结果纠正的有几件", "reconsideration_corrected"),
+    ],
+)
+def test_the_figure_asked_first_is_the_primary_one(question, first, directory):
+    # seen in published questions: two figures in one question (…多少件？其中…几件？)
+    q = parse_question(question, catalogue=load_catalogue(), directory=directory)
+    assert q.metrics[0] == first
