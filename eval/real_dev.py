@@ -25,6 +25,7 @@ import tempfile
 from pathlib import Path
 
 from assistant.config import Settings, quiet_environment
+from assistant.ingest.reading import to_simplified
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT.parent / "shared" / "real-reports"
@@ -43,15 +44,7 @@ def body_matches(stored: str | None, entry: dict) -> bool:
         return False
     names = set(entry.get("accept", [])) | {entry["body"]}
     stems = {n for name in names for n in (name, *(name[: -len(s)] for s in _SUFFIXES if name.endswith(s)))}
-    return stored in stems or _simplified(stored) in {_simplified(n) for n in stems}
-
-
-def _simplified(text: str) -> str:
-    try:
-        from opencc import OpenCC
-    except ImportError:  # without opencc, names compare as written
-        return text
-    return OpenCC("t2s").convert(text)
+    return stored in stems or to_simplified(stored) in {to_simplified(n) for n in stems}
 
 
 def region_matches(stored_parent: str | None, entry: dict, text: str = "") -> bool | None:
@@ -66,7 +59,7 @@ def region_matches(stored_parent: str | None, entry: dict, text: str = "") -> bo
         # right when the page never writes a region of the body (so nothing could be read)
         written = [u for u in region if u in text and u != entry["body"] and not entry["body"].startswith(u)]
         return None if not written else False
-    units = {u for unit in region for u in (unit, _simplified(unit))}
+    units = {u for unit in region for u in (unit, to_simplified(unit))}
     return all(part in units for part in _chain(stored_parent)) if _chain(stored_parent) else False
 
 

@@ -141,10 +141,11 @@ def valid_name(name: str) -> bool:
     return len(core) >= 2 and not re.fullmatch(r"(?:省|市|区|县|镇|乡|街道|局|委|厅|办|中心)+", core)
 
 
-def candidates(text: str, title: tuple[str, int] | None = None) -> list[BodyCandidate]:
+def candidates(text: str, title: tuple[str, int] | None = None, selves: Counter | None = None) -> list[BodyCandidate]:
     """Every body named in the usual places of the page, scored; best first.
 
-    ``title`` is the body as the title writes it and where, when the title was read.
+    ``title`` is the body as the title writes it and where, when the title was read; ``selves``
+    how the report speaks of itself (computed here when not given).
     """
     head = text[:_HEAD_CHARS]
     found: list[BodyCandidate] = []
@@ -160,7 +161,7 @@ def candidates(text: str, title: tuple[str, int] | None = None) -> list[BodyCand
             if name:
                 start = match.start("name") + match["name"].rfind(name)
                 found.append(BodyCandidate(name, start, start + len(name), source))
-    selves = _self_levels(text)
+    selves = _self_levels(text) if selves is None else selves
     found += _mentions(head, selves)
     for match in _HEADING_RE.finditer(head[:400]):
         name = clean_name(match["name"])
@@ -241,11 +242,11 @@ def _self_levels(text: str) -> Counter:
 
 def best(text: str, title: tuple[str, int] | None = None) -> BodyCandidate | None:
     """The best-scored body of the page, or None when no place names one."""
-    found = candidates(text, title)
+    selves = _self_levels(text)
+    found = candidates(text, title, selves)
     if not found:
         return None
     top = found[0]
-    selves = _self_levels(text)
     level = selves.most_common(1)[0][0] if selves else None
     if level in ("区", "县", "市", "省", "州", "盟", "旗") and _GOVERNMENT_OFFICE_RE.search(top.name):
         # the government's office compiled the government's report (由福州市长乐区人民政府办公室编制,

@@ -8,8 +8,6 @@ then the body comes from phrases such as 由北京市密云区巨各庄镇人民
 from __future__ import annotations
 
 import re
-from collections import Counter
-from importlib import resources
 
 from assistant.ingest import bodies
 from assistant.numerals import arabic_digits
@@ -34,12 +32,6 @@ _BODY_LEAD_RE = re.compile(rf"^[{_CJK}（）()]*(?:公布|发布|印发|现将|�
 # 我镇, 本街道, 我局: the report speaking of itself, no name.
 _SELF_REFERENCE_RE = re.compile(r"^[我本](?:镇|乡|街道?|区|县|市|局|委|办|单位|机关|部门)$")
 _BODY_TAIL_RE = re.compile(r"(?:关于|(?:负责)?编制的?|发布的?|的)$")
-_COMPILED_BY_RE = re.compile(rf"由(?P<body>[{_CJK}]{{2,40}}?)(?:负责)?编制")
-# ……有关要求，鄑岚市水务局编制了本年度…报告: a clause that starts with the body's name.
-_BODY_COMPILED_RE = re.compile(
-    rf"(?:^|[，,。；;\n])\s*(?P<body>[{_CJK}]{{2,30}}?(?:局|委员会|委|人民政府|政府|办事处|办公室|镇|乡|街道|中心))"
-    r"(?:负责)?编制了?(?:本|该)?"
-)
 _YEAR_PATTERNS = (
     # 统计期限自2017年1月1日, 统计时限为2016年1月1日, 统计期为2025年…; digits lost or fused in
     # copies (2022年11日, 自201511日起) still start with the year
@@ -226,8 +218,9 @@ def region_chain(text: str, body_raw: str, parent: str | None) -> tuple[str, ...
     """The regions above the body, outermost first, as the text writes them before its name:
     六安市霍山县 of 霍山县与儿街镇, 乐山市五通桥区 of 乐山市五通桥区人民政府办公室.
 
-    The body's own written name gives the innermost units; the longest chain written right
-    before the body (or before its innermost region) anywhere in the text adds the outer ones.
+    The parent (from the body's written name or the text) is the innermost unit; the longest
+    chain written right before it (or before the body, when no parent is known) anywhere in
+    the text adds the outer ones.
     """
     name = _GOV_SUFFIX_RE.sub("", body_raw.strip("（）() "))
     inner = [parent] if parent else []
@@ -255,10 +248,9 @@ def _region_aliases(region: tuple[str, ...], body: str, short: str, level: str |
         prefix = "".join(region[start:])
         for base in ([body] if level == "department" else [body, short]):
             if base.startswith(region[-1]):  # a department written with its region: 大竹县自然资源局
-                base = base[len(region[-1]) :]
                 if start == len(region) - 1:
                     continue
-                prefix = "".join(region[start:])
+                base = base[len(region[-1]) :]
             names.append(prefix + base)
     return [n for n in dict.fromkeys(names) if n not in aliases]
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from assistant.records import Span
 
-__all__ = ["ReadingView", "reading_view"]
+__all__ = ["ReadingView", "reading_view", "to_simplified"]
 
 # A reading in brackets right after a Chinese character: 鎮(zhèn), 據(jù). Lower-case Latin letters
 # with tone marks; a page must carry several, one with a tone mark, before any is taken out, so
@@ -54,7 +54,7 @@ def reading_view(text: str) -> ReadingView:
     readings = list(_PINYIN_RE.finditer(text))
     if len(readings) < _MIN_READINGS or not any(_TONE_RE.search(m.group(0)) for m in readings):
         readings = []
-    simplified = _simplified(text)
+    simplified = to_simplified(text)
     changed = sum(a != b for a, b in zip(text, simplified))
     if changed < max(_MIN_TRADITIONAL, len(text) * _TRADITIONAL_SHARE):
         # a simplified page with a rare character OpenCC would change (龢, 乾县): read as written
@@ -71,7 +71,7 @@ def reading_view(text: str) -> ReadingView:
     return ReadingView("".join(keep), tuple(origin))
 
 
-def _simplified(text: str) -> str:
+def to_simplified(text: str) -> str:
     """Traditional characters as simplified ones, the length unchanged (OpenCC ``t2s``)."""
     converter = _converter()
     if converter is None:

@@ -101,9 +101,5 @@ def _first_asked_first(masked: str, catalogue: Catalogue) -> tuple[str, ...]:
     asked first (收到多少件？其中网络申请几件？ -> 收到 first)."""
     text = years.name_carry_over_rows(masked)
     found = metrics.metrics(text, catalogue)
-    pieces = [piece for piece in _NEXT_ASK_RE.split(text) if piece and piece.strip()]
-    asking = [piece for piece in pieces if _ASKS_RE.search(piece)]
-    if len(asking) < 2:
-        return found
-    first = metrics.metrics(pieces[0] if _ASKS_RE.search(pieces[0]) else asking[0], catalogue)
+    first = metrics.metrics(first_ask(text), catalogue)
     return tuple(dict.fromkeys([*first, *found])) if first else found
