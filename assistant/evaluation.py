@@ -146,6 +146,9 @@ def _judge(gold: object, response: dict) -> tuple[bool, str]:
         expected = {True: "yes", False: "no"}.get(gold, gold)  # type: ignore[arg-type]
         return value == expected, f"value {value!r}"
     if isinstance(gold, (int, float)):
+        if isinstance(value, str) and _NUMBER_RE.fullmatch(value.strip()):
+            # a phone number given as digits ("3153421") is the gold 3153421, as ../shared/tools/score.py reads it
+            value = _gold_answer(value.strip())
         ok = isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value - gold) < 1e-6
         return ok, f"value {value!r}"
     if isinstance(gold, list):

@@ -62,6 +62,10 @@ def test_contact_values_are_judged_however_dashes_and_at_signs_are_written():
     phone = GoldItem("x", "q", "0743—8215620")
     assert score(phone, _response(value="0743-8215620", quote=None), TEXTS, 0.0).correct
     assert not score(phone, _response(value="0743-8215621", quote=None), TEXTS, 0.0).correct
+    digits = GoldItem("z", "q", 3153421)  # a gold file that wrote a local phone number as a number
+    assert score(digits, _response(value="3153421", quote=None), TEXTS, 0.0).correct
+    assert not score(digits, _response(value="3153422", quote=None), TEXTS, 0.0).correct
+    assert not score(digits, _response(value="0570-3153421", quote=None), TEXTS, 0.0).correct
     email = GoldItem("y", "q", "jiuxiezhen＠126.com")
     assert score(email, _response(value="jiuxiezhen@126.com", quote=None), TEXTS, 0.0).correct
 

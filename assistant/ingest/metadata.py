@@ -10,8 +10,13 @@ from __future__ import annotations
 import re
 
 from assistant.ingest import bodies
+from assistant.ingest.names import LEVEL_ENGLISH, aliases as _aliases, departments, short_name as _short_name, to_pinyin
+from assistant.ingest.regions import GOV_SUFFIX_RE as _GOV_SUFFIX_RE, LEVEL_RE as _LEVEL_RE, level_of as _level_of, parent_from_text, region_aliases, region_chain
 from assistant.numerals import arabic_digits
 from assistant.records import ReportMeta, Span
+
+# LEVEL_ENGLISH and to_pinyin are read from here by eval.make_gold
+__all__ = ["LEVEL_ENGLISH", "departments", "extract_meta", "to_pinyin"]
 
 _CJK = r"\u4e00-\u9fff"
 _REPORT = r"(?:政府)?(?:信息|政务)公开(?:工作)?(?:年度)?(?:工作)?报告"
@@ -41,26 +46,7 @@ _YEAR_PATTERNS = (
     re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:政府)?(?:信息|政务)公开(?:工作)?(?:年度)?报告"),
     re.compile(r"截[止至]到?\s*(?P<year>(?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日"),
 )
-# Government suffixes that are not part of the body's name.
-_GOV_SUFFIX_RE = re.compile(r"(?:人民政府|政府|办事处|人民)$")
-# Administrative units, outermost first; the last one found is the body's level.
-# a unit's ending is not followed by another ending: 金乡县 (not 金乡|县), 梅县区 (not 梅县|区)
-_LEVEL_RE = re.compile(rf"[{_CJK}]+?(?:自治区|自治州|省|市|地区|盟|自治县|区|县|旗|街道|镇|乡)(?![县区市旗])")
-_LEVELS = ("街道", "镇", "乡", "区", "县", "市", "旗", "盟", "州", "省")
 _DEPARTMENT_RE = re.compile(r"(?:局|委员会|委|办公室|中心|厅|署|院|所|站|队|管委会)$")
-
-LEVEL_ENGLISH = {
-    "镇": "Town",
-    "乡": "Township",
-    "街道": "Subdistrict",
-    "区": "District",
-    "县": "County",
-    "市": "City",
-    "旗": "Banner",
-    "盟": "League",
-    "州": "Prefecture",
-    "省": "Province",
-}
 
 
 def extract_meta(text: str) -> ReportMeta:
@@ -97,7 +83,7 @@ def extract_meta(text: str) -> ReportMeta:
         offset = body_span.start + body_raw.find(body)
         body_span = Span(offset, offset + len(body))
     if body and not parent:
-        parent = _parent_from_text(text, body)
+        parent = parent_from_text(text, body)
     region = region_chain(text, body_raw, parent) if body else ()
     if region and (not parent or region[-1].endswith(parent)):
         parent = region[-1]
@@ -107,7 +93,7 @@ def extract_meta(text: str) -> ReportMeta:
         warnings.append("could not find the year the report covers")
     short = _short_name(body, level) if body else None
     aliases = _aliases(body, short, parent, level, body_raw) if body else ()
-    aliases += tuple(_region_aliases(region, body, short, level, aliases))
+    aliases += tuple(region_aliases(region, body, short, level, aliases))
     return ReportMeta(
         body=body,
         short_name=short,
@@ -209,183 +195,3 @@ def _split_body(raw: str) -> tuple[str | None, str | None, str | None]:
     return body, parent, _level_of(body)
 
 
-_UNIT = rf"[{_CJK}]{{1,9}}?(?:自治区|自治州|自治县|特别行政区|省|市|地区|州|盟|区|县|旗)(?![县区市旗])"
-_CHAIN_RE = re.compile(rf"(?:{_UNIT}){{1,3}}")
-_EDGE_CHARS = frozenset("由在于至与和及的是为对经向从自即")
-
-
-def region_chain(text: str, body_raw: str, parent: str | None) -> tuple[str, ...]:
-    """The regions above the body, outermost first, as the text writes them before its name:
-    六安市霍山县 of 霍山县与儿街镇, 乐山市五通桥区 of 乐山市五通桥区人民政府办公室.
-
-    The parent (from the body's written name or the text) is the innermost unit; the longest
-    chain written right before it (or before the body, when no parent is known) anywhere in
-    the text adds the outer ones.
-    """
-    name = _GOV_SUFFIX_RE.sub("", body_raw.strip("（）() "))
-    inner = [parent] if parent else []
-    anchor = parent or name
-    best: list[str] = []
-    for match in re.finditer(re.escape(anchor), text):
-        before = text[max(0, match.start() - 24) : match.start()]
-        for cut in range(len(before) - 2, -1, -1):
-            chain = _CHAIN_RE.fullmatch(before[cut:])
-            units = _LEVEL_RE.findall(chain.group(0)) if chain else []
-            if not units or not all(2 <= len(u) <= 10 for u in units):
-                continue
-            # the chain starts at a word edge (地址：安徽省…, 由澄河区…) or at a unit the text
-            # writes again, so glued words (申请公开…) are never taken for a region
-            edge = cut == 0 or not re.match(rf"[{_CJK}]", before[cut - 1]) or before[cut - 1] in _EDGE_CHARS
-            if (edge or text.count(units[0]) >= 2) and len(units) > len(best):
-                best = units
-    return tuple(dict.fromkeys(best + inner))
-
-
-def _region_aliases(region: tuple[str, ...], body: str, short: str, level: str | None, aliases: tuple[str, ...]) -> list[str]:
-    """Every outer part of the chain before the body: 霍山县与儿街镇, 六安市霍山县与儿街镇 …"""
-    names = []
-    for start in range(len(region)):
-        prefix = "".join(region[start:])
-        for base in ([body] if level == "department" else [body, short]):
-            if base.startswith(region[-1]):  # a department written with its region: 大竹县自然资源局
-                if start == len(region) - 1:
-                    continue
-                base = base[len(region[-1]) :]
-            names.append(prefix + base)
-    return [n for n in dict.fromkeys(names) if n not in aliases]
-
-
-def _level_of(name: str) -> str | None:
-    for level in _LEVELS:
-        if name.endswith(level):
-            return level
-    return None
-
-
-def _parent_from_text(text: str, body: str) -> str | None:
-    """The district or county written right before the body (通州区西集镇).
-
-    The characters before 区 are ambiguous (申请公开通州区西集镇), so every suffix is a
-    candidate and the one written most often on its own in the whole text wins.
-    """
-    pattern = re.compile(rf"([{_CJK}]{{1,8}}(?:区|县|市))\s*{re.escape(body)}")
-    candidates: dict[str, bool] = {}
-    for match in pattern.finditer(text):
-        written = match.group(1)
-        for n in range(3, min(len(written), 6) + 1):
-            start = match.end(1) - n
-            # a suffix that starts at a word edge (：梅河口市, 由通州区) beats a shorter one
-            edge = start == 0 or not re.match(rf"[{_CJK}]", text[start - 1]) or text[start - 1] in _EDGE_CHARS
-            candidates[written[-n:]] = candidates.get(written[-n:], False) or edge
-    if not candidates:
-        return None
-    # the suffix written most often on its own wins; then one at a word edge; then the shortest
-    return max(candidates, key=lambda c: (text.count(c), candidates[c], -len(c)))
-
-
-def _short_name(body: str, level: str | None) -> str:
-    if level and level != "department" and body.endswith(level) and len(body) > len(level) + 1:
-        return body[: -len(level)]
-    return body
-
-
-def _aliases(body: str, short: str, parent: str | None, level: str | None, raw: str) -> tuple[str, ...]:
-    names = [body, short, raw]
-    if level == "department":
-        if parent and body.find(parent) > 0:
-            names.append(body[body.find(parent) :])  # 北京市通州区财政局 -> 通州区财政局
-        if parent and parent in body and len(body) - body.find(parent) - len(parent) >= 3:
-            names.append(body[body.find(parent) + len(parent) :])  # 澄河区水务局 -> 水务局
-        names += _department_aliases(body, parent)
-    else:
-        if parent:
-            names += [parent + body, parent + short]
-        names += [body + "人民政府", body + "政府"]
-        if level == "街道":
-            names.append(body + "办事处")
-        for pinyin in to_pinyin(short):
-            names.append(pinyin)
-            if level in LEVEL_ENGLISH:
-                names.append(f"{pinyin} {LEVEL_ENGLISH[level]}")
-        for pinyin in to_pinyin(short if short != body else body[: -len(level)] if level and body.endswith(level) else body):
-            # "the Hunan provincial government", "Huan County People's Government"
-            names += _government_names(pinyin, level)
-        if level in LEVEL_ENGLISH and short == body and len(body) > len(level):
-            # a one-character name keeps its level in Chinese (威县, 攸县) and drops it in English
-            names += [f"{pinyin} {LEVEL_ENGLISH[level]}" for pinyin in to_pinyin(body[: -len(level)])]
-    # 人民政府 is written 政府 as often as not: 高平市政府办公室, 湖南省政府办公厅
-    names += [name.replace("人民政府", "政府") for name in names if name and "人民政府" in name and not name.endswith("人民政府")]
-    return tuple(dict.fromkeys(name for name in names if name))
-
-
-# How English writes a government of each level: "Hunan Provincial Government".
-_GOVERNMENT_ADJECTIVES = {
-    "省": ("Provincial",), "市": ("Municipal", "City"), "县": ("County",), "区": ("District",), "旗": ("Banner",),
-    "盟": ("League",), "州": ("Prefecture",), "镇": ("Town",), "乡": ("Township",), "街道": ("Subdistrict",),
-}
-
-
-def _government_names(pinyin: str, level: str | None) -> list[str]:
-    names = []
-    for adjective in _GOVERNMENT_ADJECTIVES.get(level or "", ()):
-        names += [f"{pinyin} {adjective} Government", f"{pinyin} {adjective} People's Government"]
-    return names
-
-
-def _department_aliases(body: str, parent: str | None) -> list[str]:
-    """汧垭区教育委员会 -> 汧垭区教委, 教委, Qianya District Education Commission, Qianya Education
-    Commission …, from the department endings of ``assistant/data/departments.yaml``."""
-    entry = next((e for e in departments() if body.endswith(e["zh"])), None)
-    if entry is None:
-        return []
-    names = []
-    region = body[: -len(entry["zh"])]
-    level = _level_of(parent) if parent and region.endswith(parent) else None
-    region_short = _short_name(parent, level) if level else ""
-    if not region_short and not parent and 2 <= len(region) <= 4 and _level_of(region) is None:
-        region_short = region  # a zone named by itself: 龢屾 of 龢屾经济技术开发区管理委员会
-    if region_short and region_short != region:
-        names.append(region_short + entry["zh"])  # 垚溆住房和城乡建设局
-    near = parent if parent and region.endswith(parent) and parent != region else ""
-    for short in entry.get("short", ()):
-        names += [region + short, short]
-        if near:
-            names.append(near + short)  # 翀沅市罍坨区市场监督管理局 -> 罍坨区市场监管局
-        if region_short and region_short != region:
-            names.append(region_short + short)  # 垚溆住建局
-    for pinyin in to_pinyin(region_short) if region_short else []:
-        for english in entry["en"]:
-            names.append(f"{pinyin} {english}")
-            if level:
-                names.append(f"{pinyin} {LEVEL_ENGLISH[level]} {english}")
-            if level == "市":
-                names.append(f"{pinyin} Municipal {english}")
-        if entry["zh"] in ("人民政府办公室", "人民政府办公厅"):
-            # the General Office of the X County People's Government
-            names += [f"General Office of the {government}" for government in _government_names(pinyin, level)]
-            names += [f"{government} Office" for government in _government_names(pinyin, level)]
-    return names
-
-
-def departments() -> tuple[dict, ...]:
-    """The department endings of ``assistant/data/departments.yaml``, checked, longest first."""
-    from assistant.understanding.cues import load_departments
-
-    return load_departments()
-
-
-def to_pinyin(name: str) -> list[str]:
-    """西集 -> ["Xiji"]; a polyphonic character adds its other readings (朝阳 -> Chaoyang, 濛湫 -> Mengqiu)."""
-    from pypinyin import Style, lazy_pinyin, pinyin
-
-    syllables = lazy_pinyin(name)
-    if not syllables or not all(s.isascii() and s.isalpha() for s in syllables):
-        return []
-    forms = ["".join(syllables).capitalize()]
-    # a polyphonic character anywhere (濛湫: Mengjiao, Mengqiu) adds its other readings, one at a time
-    for index, char in enumerate(name[: len(syllables)]):
-        for other in pinyin(char, style=Style.NORMAL, heteronym=True)[0][:3]:
-            forms.append("".join(syllables[:index] + [other] + syllables[index + 1 :]).capitalize())
-    if any(s[0] in "aoe" for s in syllables[1:]):  # 柳岸 is written Liu'an as well as Liuan
-        forms.append("".join(("'" + s if i and s[0] in "aoe" else s) for i, s in enumerate(syllables)).capitalize())
-    return list(dict.fromkeys(forms))

@@ -1,0 +1,129 @@
+"""Every name a user may type for a body: short forms, 人民政府 ~ 政府, region-led forms, the
+department short forms of ``assistant/data/departments.yaml`` and English (pinyin + level or
+department function)."""
+
+from __future__ import annotations
+
+from assistant.ingest.regions import level_of as _level_of
+
+LEVEL_ENGLISH = {
+    "镇": "Town",
+    "乡": "Township",
+    "街道": "Subdistrict",
+    "区": "District",
+    "县": "County",
+    "市": "City",
+    "旗": "Banner",
+    "盟": "League",
+    "州": "Prefecture",
+    "省": "Province",
+}
+
+
+def short_name(body: str, level: str | None) -> str:
+    if level and level != "department" and body.endswith(level) and len(body) > len(level) + 1:
+        return body[: -len(level)]
+    return body
+
+
+def aliases(body: str, short: str, parent: str | None, level: str | None, raw: str) -> tuple[str, ...]:
+    names = [body, short, raw]
+    if level == "department":
+        if parent and body.find(parent) > 0:
+            names.append(body[body.find(parent) :])  # 北京市通州区财政局 -> 通州区财政局
+        if parent and parent in body and len(body) - body.find(parent) - len(parent) >= 3:
+            names.append(body[body.find(parent) + len(parent) :])  # 澄河区水务局 -> 水务局
+        names += _department_aliases(body, parent)
+    else:
+        if parent:
+            names += [parent + body, parent + short]
+        names += [body + "人民政府", body + "政府"]
+        if level == "街道":
+            names.append(body + "办事处")
+        for pinyin in to_pinyin(short):
+            names.append(pinyin)
+            if level in LEVEL_ENGLISH:
+                names.append(f"{pinyin} {LEVEL_ENGLISH[level]}")
+        for pinyin in to_pinyin(short if short != body else body[: -len(level)] if level and body.endswith(level) else body):
+            # "the Hunan provincial government", "Huan County People's Government"
+            names += _government_names(pinyin, level)
+        if level in LEVEL_ENGLISH and short == body and len(body) > len(level):
+            # a one-character name keeps its level in Chinese (威县, 攸县) and drops it in English
+            names += [f"{pinyin} {LEVEL_ENGLISH[level]}" for pinyin in to_pinyin(body[: -len(level)])]
+    # 人民政府 is written 政府 as often as not: 高平市政府办公室, 湖南省政府办公厅
+    names += [name.replace("人民政府", "政府") for name in names if name and "人民政府" in name and not name.endswith("人民政府")]
+    return tuple(dict.fromkeys(name for name in names if name))
+
+
+# How English writes a government of each level: "Hunan Provincial Government".
+_GOVERNMENT_ADJECTIVES = {
+    "省": ("Provincial",), "市": ("Municipal", "City"), "县": ("County",), "区": ("District",), "旗": ("Banner",),
+    "盟": ("League",), "州": ("Prefecture",), "镇": ("Town",), "乡": ("Township",), "街道": ("Subdistrict",),
+}
+
+
+def _government_names(pinyin: str, level: str | None) -> list[str]:
+    names = []
+    for adjective in _GOVERNMENT_ADJECTIVES.get(level or "", ()):
+        names += [f"{pinyin} {adjective} Government", f"{pinyin} {adjective} People's Government"]
+    return names
+
+
+def _department_aliases(body: str, parent: str | None) -> list[str]:
+    """汧垭区教育委员会 -> 汧垭区教委, 教委, Qianya District Education Commission, Qianya Education
+    Commission …, from the department endings of ``assistant/data/departments.yaml``."""
+    entry = next((e for e in departments() if body.endswith(e["zh"])), None)
+    if entry is None:
+        return []
+    names = []
+    region = body[: -len(entry["zh"])]
+    level = _level_of(parent) if parent and region.endswith(parent) else None
+    region_short = short_name(parent, level) if level else ""
+    if not region_short and not parent and 2 <= len(region) <= 4 and _level_of(region) is None:
+        region_short = region  # a zone named by itself: 龢屾 of 龢屾经济技术开发区管理委员会
+    if region_short and region_short != region:
+        names.append(region_short + entry["zh"])  # 垚溆住房和城乡建设局
+    near = parent if parent and region.endswith(parent) and parent != region else ""
+    for short in entry.get("short", ()):
+        names += [region + short, short]
+        if near:
+            names.append(near + short)  # 翀沅市罍坨区市场监督管理局 -> 罍坨区市场监管局
+        if region_short and region_short != region:
+            names.append(region_short + short)  # 垚溆住建局
+    for pinyin in to_pinyin(region_short) if region_short else []:
+        for english in entry["en"]:
+            names.append(f"{pinyin} {english}")
+            if level:
+                names.append(f"{pinyin} {LEVEL_ENGLISH[level]} {english}")
+            if level == "市":
+                names.append(f"{pinyin} Municipal {english}")
+        if entry["zh"] in ("人民政府办公室", "人民政府办公厅"):
+            # the General Office of the X County People's Government
+            names += [f"General Office of the {government}" for government in _government_names(pinyin, level)]
+            names += [f"{government} Office" for government in _government_names(pinyin, level)]
+    return names
+
+
+def departments() -> tuple[dict, ...]:
+    """The department endings of ``assistant/data/departments.yaml``, checked, longest first."""
+    from assistant.understanding.cues import load_departments
+
+    return load_departments()
+
+
+def to_pinyin(name: str) -> list[str]:
+    """西集 -> ["Xiji"]; a polyphonic character adds its other readings (朝阳 -> Chaoyang, 濛湫 -> Mengqiu)."""
+    from pypinyin import Style, lazy_pinyin, pinyin
+
+    syllables = lazy_pinyin(name)
+    if not syllables or not all(s.isascii() and s.isalpha() for s in syllables):
+        return []
+    forms = ["".join(syllables).capitalize()]
+    # a polyphonic character anywhere (濛湫: Mengjiao, Mengqiu) adds its other readings, one at a time
+    for index, char in enumerate(name[: len(syllables)]):
+        for other in pinyin(char, style=Style.NORMAL, heteronym=True)[0][:3]:
+            forms.append("".join(syllables[:index] + [other] + syllables[index + 1 :]).capitalize())
+    if any(s[0] in "aoe" for s in syllables[1:]):  # 柳岸 is written Liu'an as well as Liuan
+        forms.append("".join(("'" + s if i and s[0] in "aoe" else s) for i, s in enumerate(syllables)).capitalize())
+    return list(dict.fromkeys(forms))
+
