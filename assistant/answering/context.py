@@ -45,6 +45,13 @@ class Context:
         self.retriever = retriever
         self.reports = store.list_reports()
         self._texts: dict[str, str] = {}
+        self._memo: dict[str, object] = {}
+
+    def memo(self, key: str, make):
+        """``make()``, computed once per context (the store does not change under it)."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
 
     # -- reports and citations --------------------------------------------------------------------
 

@@ -7,8 +7,9 @@
 from __future__ import annotations
 
 import json
+import re
 
-from assistant.answering import phrases
+from assistant.answering import labelled, phrases
 from assistant.answering.ambiguity import not_found
 from assistant.answering.conflicts import claims, disagreement
 from assistant.answering.context import Context, Figure, Question
@@ -17,6 +18,7 @@ from assistant.answering.passages import from_passages
 from assistant.answering.phrases import column_en, english_amount, fill
 from assistant.answering.vocabulary import vocabulary
 from assistant.catalogue import normalise_label
+from assistant.understanding.clauses import first_ask
 from assistant.ingest.numbers import format_value
 from assistant.records import ANSWERED, NOT_FOUND, Answer, Citation
 
@@ -33,16 +35,43 @@ def answer(ctx: Context, q: Question, body: str, year: int, metric: str) -> Answ
             q, phrases.COLUMN_NOT_LISTED, org=ctx.org(q, body), year=year, column=q.column,
             column_en=column_en(q.column), name=ctx.metric_name(q, metric),
         ))
+    cumulative = labelled.asks_cumulative(q.text)
+    if found and not cumulative:
+        # a running total a sentence states (历年累计公开170条) is never the year's figure
+        found = [f for f in found if f.kind == "table" or not labelled.is_cumulative(f.label)]
     if not found:
-        return from_passages(ctx, q, [body], year_hint=year, missing_metric=metric)
-    return state(ctx, q, body, year, metric, found)
+        return labelled.answer(ctx, q, body, year) or from_passages(ctx, q, [body], year_hint=year, missing_metric=metric)
+    if cumulative and not any(labelled.is_cumulative(f.label) for f in found):
+        # 历年累计公开多少条: the running total a sentence states, not the year's figure
+        return labelled.answer(ctx, q, body, year) or state(ctx, q, body, year, metric, found)
+    return state(ctx, q, body, year, metric, _best_labelled_first(ctx, q, body, year, found))
+
+
+_QUOTED_RE = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
+
+
+def _best_labelled_first(ctx: Context, q: Question, body: str, year: int, found: list[Figure]) -> list[Figure]:
+    """Sentences only (全县529条 and 在县政务公开网发布173条): the one whose label says best what the
+    question asks comes first; the others stay beside it, as agreeing or disagreeing."""
+    if any(f.kind == "table" for f in found):
+        return found
+    ask = first_ask(q.text.lower())  # 主动公开多少条？其中政务微信多少条？: the first figure asked leads
+    pick = labelled.figure(ctx, q, body, year, ask)
+    if pick is None:
+        return found
+    first = [f for f in found if f.citation.start == pick.citation.start and f.value == pick.value]
+    if first:
+        return first + [f for f in found if f not in first]
+    # a name the question quotes (“善治春城”发布了多少条) that the figure's label holds names it
+    quoted = [m.group(1) for m in _QUOTED_RE.finditer(ask)]
+    return [pick, *found] if quoted and any(name in pick.label for name in quoted) else found
 
 
 def fallback(ctx: Context, q: Question, body: str, year: int, metric: str) -> Answer:
     """The metric's own figure, or its sentence: what a breakdown with no parts answers."""
     found = figures(ctx, body, year, metric)
     if not found:
-        return from_passages(ctx, q, [body], year_hint=year, missing_metric=metric)
+        return labelled.answer(ctx, q, body, year) or from_passages(ctx, q, [body], year_hint=year, missing_metric=metric)
     return state(ctx, q, body, year, metric, found)
 
 

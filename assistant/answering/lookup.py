@@ -40,7 +40,8 @@ def figures(ctx: Context, body: str, year: int, metric: str, column: str | None 
     if not any(f.kind == "table" for f in found):
         # no cell holds it (lawsuits = direct + after reconsideration): the table's parts come
         # first, and a sentence that states another value stands beside them as a conflict
-        found = (_summed(ctx, body, year, metric) or _from_children(ctx, body, year, metric)) + found
+        # the parts' sum never replaces a total a sentence states (63 stated; 16 + 214 by channel)
+        found = (_summed(ctx, body, year, metric) or ([] if found else _from_children(ctx, body, year, metric))) + found
     return found
 
 

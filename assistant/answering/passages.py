@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from assistant.answering import phrases
-from assistant.answering.ambiguity import ambiguous_year, available, not_found
+from assistant.answering import labelled, phrases
+from assistant.answering.ambiguity import ambiguous_year, available, not_found, years_for
 from assistant.answering.context import Context, Question
 from assistant.answering.phrases import fill, say
 from assistant.answering.vocabulary import vocabulary
@@ -20,7 +20,14 @@ from assistant.records import ANSWERED, Answer, Citation
 
 
 def answer(ctx: Context, q: Question, bodies: Sequence[str]) -> Answer:
-    """A question no figure answers (no metric, narrative, or asking for names)."""
+    """A question no metric names: a figure its words name in one report's sentences, else the
+    best passages (narrative, or asking for names)."""
+    if len(bodies) == 1 and q.intent in ("lookup", "breakdown", "narrative") and not q.wants_names and vocabulary().asks_figure.search(q.text.lower()):
+        years = years_for(ctx, q, bodies[0])
+        if isinstance(years, list) and len(years) == 1:
+            found = labelled.answer(ctx, q, bodies[0], years[0])
+            if found is not None:
+                return found
     return from_passages(ctx, plans_in_the_year_before(ctx, q, bodies), bodies)
 
 
@@ -78,6 +85,8 @@ def _figure_in_sentences(ctx: Context, q: Question, bodies: Sequence[str], hits:
         text = ctx.text(hit.source)
         for start, end in best_sentences(text, hit.start, hit.end, terms, limit=3):
             figure = figure_near_term(text[start:end], terms)
+            if figure and labelled.is_cumulative(labelled.clause_before(text[start:end], figure[2])) != labelled.asks_cumulative(q.text):
+                continue  # a running total never answers the year's figure, nor the other way round
             expected_unit = ctx.catalogue.metrics[metric].unit if metric in ctx.catalogue.metrics else None
             if figure and (expected_unit is None or figure[1] == expected_unit):
                 value, unit, _, _ = figure

@@ -150,6 +150,7 @@ LATEST_ONLY = ("（未指定年度，各机构取最新一年的报告）", " (n
 
 # passages
 FROM_REPORTS = ("相关内容：", "From the reports: ")
+LABELLED_FIGURE = ("{org}{year}年：{label}{value}{unit}[1]。", "{org} ({year}): {value} {unit}, where the report says “{label}” [1].")
 FIGURE_IN_SENTENCE = ("{org}{year_zh}年：{value}{unit}[1]。", "{org} ({year}): {value} {unit} [1].")
 NO_FIGURE_IN_REPORT = ("{org}{year}年的报告中没有{name}的数字。", "The {year} report of {org} gives no figure for {name}.")
 NO_MATCHING_FIGURE = (

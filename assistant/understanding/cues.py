@@ -211,6 +211,28 @@ def load_departments() -> tuple[dict, ...]:
     return _check_departments(entries, source)
 
 
+_FIGURE_WORDS_RESOURCE = "data/figure_words.yaml"
+
+
+@functools.lru_cache(maxsize=1)
+def load_figure_words() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """(English words, Chinese words) pairs of ``assistant/data/figure_words.yaml``, checked: the
+    words an English question uses for a figure and those a report labels it with."""
+    source = f"assistant/{_FIGURE_WORDS_RESOURCE}"
+    data = _read(resources.files("assistant").joinpath(_FIGURE_WORDS_RESOURCE).read_text, source)
+    check = _Checker(source)
+    pairs = []
+    for index, entry in enumerate(check.items(check.mapping(data, "", required=["words"])["words"], "words")):
+        entry = check.mapping(entry, f"words[{index}]", required=["en", "zh"])
+        english = tuple(w.lower() for w in check.words(entry["en"], f"words[{index}].en"))
+        chinese = check.words(entry["zh"], f"words[{index}].zh")
+        short = [w for w in chinese if len(w) < 2]
+        if short:
+            raise check.fail(f"words[{index}].zh", f"Chinese words need two characters: {short}")
+        pairs.append((english, chinese))
+    return tuple(pairs)
+
+
 def _check_departments(entries: Any, source: str) -> tuple[dict, ...]:
     check = _Checker(source)
     for index, entry in enumerate(check.items(entries, "")):

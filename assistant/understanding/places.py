@@ -302,12 +302,17 @@ def _names_a_level_of(parent: str, words: str) -> bool:
     return bool(level and level in words)
 
 
+_YEAR_WRITTEN_RE = re.compile(r"(?:19|20)\d{2}\s*年度?")
+
+
 def unknown_place(masked: str, stored_words: frozenset[str] = frozenset()) -> str | None:
     """A place name left after stored bodies were blanked out: a body we do not have.
 
     Chinese names end in their level (朝阳区); English ones are capitalised words followed by
     one ("Qingyun Town", "Miyun District"), not a question word ("Which Town").
     """
+    # 2019年在区政府网站…: a year's 年 starts no place name (年在区)
+    masked = _YEAR_WRITTEN_RE.sub(lambda m: " " * len(m.group(0)), masked)
     for match in _PLACE_RE.finditer(masked):
         name = match.group(0).lstrip(_CONNECTIVES)
         if len(name) > 2 and not name.startswith(_NOT_A_PLACE_START):

@@ -1,0 +1,199 @@
+"""Figures no catalogue metric names, found by the words of their label.
+
+Reports state many of their figures in sentences the catalogue has no metric for: 按类别分：工作动态
+36条、计划总结7条; 通过"悦读嵩明"平台发布59条; 接待咨询68人次. Ingest stores each as a prose fact
+whose label is the clause before its number. A question asking such a figure is matched to the
+label that shares most of its words, weighted by how rare each word is among all stored labels
+(公开 and 信息 say little; 工作动态 says which figure). Both sides must be covered: the label's words
+by the question and the question's words by the label, so a question about 新闻发布会 is never
+answered with the figure of 工作会议. The unit the question asks (几次, 多少人次, how many items)
+must be the figure's; a cumulative figure (累计, 历年) answers only a question that asks one.
+
+English questions are matched through ``assistant/data/figure_words.yaml`` (website -> 网站).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from assistant.answering import phrases
+from assistant.answering.context import Context, Figure, Question
+from assistant.answering.phrases import fill
+from assistant.ingest.numbers import format_value
+from assistant.records import ANSWERED, Answer
+from assistant.understanding import places
+from assistant.understanding.clauses import first_ask
+from assistant.understanding.cues import load_figure_words
+
+# How much of the label, and of the question's words, a match must cover.
+_LABEL_COVERED = 0.4
+_ASK_COVERED = 0.6
+_CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
+_YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年度?|\b(?:19|20)\d{2}\b")
+# pairs that only make a question a question (多少, 是否 …, and the joins 少条 of 多少条)
+_QUESTION_PAIRS = frozenset("多少 少条 少件 少次 少人 少个 少项 少篇 是否 什么 哪些 如何 怎么 怎样 一共 总共 分别 各有 有多".split())
+_TRAILING_VERB_RE = re.compile(r"(?:共计|合计|总计|共|为|达到?|是|有)$")
+_CUMULATIVE_RE = re.compile(r"累计|历年|以来|cumulative|so far|to date|since")
+# the unit a question asks for, and the units a figure may be stated in for it
+_ASKED_UNITS = (
+    (re.compile(r"人次|person-times?|attendances"), ("人次", "人")),
+    (re.compile(r"万元|元|yuan|fee|amount|how much"), ("万元", "元")),
+    (re.compile(r"多少次|几次|次数|多少场|几场|多少期|几期|times|sessions|meetings|conferences|occasions"), ("次", "场", "期")),
+    (re.compile(r"多少篇|几篇|articles|posts"), ("篇", "条")),
+    (re.compile(r"多少件|几件|requests|applications|cases|suggestions|proposals|complaints|lawsuits|documents"), ("件", "份", "个", "条")),
+    (re.compile(r"多少条|几条|items|pieces"), ("条", "篇", "件")),
+    (re.compile(r"多少人|几人|几名|多少名|staff|people|persons|volunteers"), ("人", "名")),
+    (re.compile(r"多少个|几个|how many (?:columns|platforms|accounts|villages)"), ("个",)),
+    (re.compile(r"多少项|几项"), ("项",)),
+)
+
+
+def asks_cumulative(text: str) -> bool:
+    return bool(_CUMULATIVE_RE.search(text.lower()))
+
+
+def is_cumulative(label: str) -> bool:
+    return bool(_CUMULATIVE_RE.search(label))
+
+
+def clause_before(sentence: str, position: int) -> str:
+    """The clause of ``sentence`` that ends at ``position`` (a figure's label)."""
+    return re.split(r"[，,；;：:。]", sentence[:position])[-1]
+
+
+def answer(ctx: Context, q: Question, body: str, year: int, ask: str | None = None) -> Answer | None:
+    """The labelled figure ``ask`` asks, worded and cited; None when no label matches."""
+    found = figure(ctx, q, body, year, ask)
+    if found is None:
+        return None
+    label = _TRAILING_VERB_RE.sub("", found.label)
+    text = fill(q, phrases.LABELLED_FIGURE, org=ctx.org(q, body), year=year, label=label, value=format_value(found.value), unit=found.unit or "")
+    return Answer(q.text, ANSWERED, text, found.value, found.unit, (found.citation,))
+
+
+def figure(ctx: Context, q: Question, body: str, year: int, ask: str | None = None) -> Figure | None:
+    """The figure of ``body``'s ``year`` report whose label best matches what ``ask`` (by
+    default the question's first ask: 共发布多少条？其中政策法规类多少条？ asks 共发布 first) asks;
+    None when no label matches well enough."""
+    text = first_ask(q.text.lower()) if ask is None else ask
+    weights = _weights(ctx)
+    entry = ctx.directory.entry(body)
+    # the body's names and region in a label (通过"善治岑湾"发布, 在利辛县政务公开网) are no words of
+    # the figure, in the label or in the question
+    own_name = frozenset().union(*(_pairs(n) for n in (entry.body, entry.short_name or "", *entry.aliases))) if entry else frozenset()
+    concepts = [c for c in _ask_concepts(ctx, q, text) if _weight_of(c, weights) and not any(alt & own_name for alt in c)]
+    if not concepts:
+        return None
+    asked = _unit_asked(text.lower())
+    cumulative = bool(_CUMULATIVE_RE.search(text.lower()))
+    best: tuple[float, int, dict] | None = None
+    for row in ctx.store.query_facts(body=body, year=year):
+        if row["kind"] != "prose" or row["value"] is None:
+            continue
+        if asked and row["unit"] not in asked:
+            continue
+        label = row["row_path"]
+        if bool(_CUMULATIVE_RE.search(label)) != cumulative:
+            continue  # a running total never answers the year's figure, nor the other way round
+        covered_label, covered_ask = _coverage([p for p in _label_pairs(ctx, label) if p not in own_name], concepts, weights)
+        if covered_label < _LABEL_COVERED or covered_ask < _ASK_COVERED:
+            continue
+        score = 2 * covered_label * covered_ask / (covered_label + covered_ask)
+        if best is None or (score, -row["start"]) > best[:2]:
+            best = (score, -row["start"], row)
+    return ctx.figure(best[2]) if best else None
+
+
+def score(ctx: Context, q: Question, label: str, ask: str | None = None) -> float:
+    """How well ``label`` says what the question (or ``ask``) asks: 0 (nothing) to 1."""
+    weights = _weights(ctx)
+    concepts = [c for c in _ask_concepts(ctx, q, q.text if ask is None else ask) if _weight_of(c, weights)]
+    if not concepts:
+        return 0.0
+    covered_label, covered_ask = _coverage(_label_pairs(ctx, label), concepts, weights)
+    return 2 * covered_label * covered_ask / (covered_label + covered_ask) if covered_label and covered_ask else 0.0
+
+
+# A label's words nearest its number say most (…累计点击量达到|122279): each pair further back
+# counts this much less than the one after it.
+_DECAY = 0.8
+
+
+def _coverage(label: list[str], concepts: list[tuple[frozenset[str], ...]], weights: dict[str, float]) -> tuple[float, float]:
+    """How much of the label the question's words cover (its last words most), and how much of
+    what the question asks the label covers (each asked word by its best-covered alternative)."""
+    asked_pairs = frozenset().union(*(alt for concept in concepts for alt in concept))
+    total = matched = 0.0
+    for distance, pair in enumerate(reversed(label)):
+        weight = weights.get(pair, 0.0) * _DECAY**distance
+        total += weight
+        matched += weight if pair in asked_pairs else 0.0
+    own = frozenset(label)
+    asked_total = asked_matched = 0.0
+    for concept in concepts:
+        weight = _weight_of(concept, weights)
+        asked_total += weight
+        asked_matched += weight * max(
+            (sum(weights.get(p, 0.0) for p in alt & own) / (sum(weights.get(p, 0.0) for p in alt) or 1.0) for alt in concept), default=0.0
+        )
+    return (matched / total if total else 0.0), (asked_matched / asked_total if asked_total else 0.0)
+
+
+def _weight_of(concept: tuple[frozenset[str], ...], weights: dict[str, float]) -> float:
+    """What an asked word weighs: its rarest pair, among its alternatives the heaviest."""
+    return max((weights.get(p, 0.0) for alt in concept for p in alt), default=0.0)
+
+
+def _ask_concepts(ctx: Context, q: Question, text: str) -> list[tuple[frozenset[str], ...]]:
+    """What ``text`` asks, word by word, without body names, regions and years: each word as
+    its alternatives' character pairs. An English question's words become the Chinese words
+    reports use for them (website: 网站 or 门户网站)."""
+    mentions = ctx.directory.find(text)
+    masked = places.mask(text, [(start, end) for _, start, end in mentions])
+    masked = places.mask_regions(masked, [b for b, _, _ in mentions], ctx.directory, mentions)
+    masked = _YEAR_RE.sub(" ", masked)
+    if q.lang == "zh":
+        words = [w for w in ctx.store.tokenizer.tokenize(masked) if _CJK_RUN_RE.fullmatch(w)]
+        return [(pairs,) for pairs in (_pairs(w, stop=_QUESTION_PAIRS) for w in words) if pairs]
+    lowered = f" {masked.lower()} "
+    return [
+        tuple(_pairs(zh) for zh in chinese)
+        for english, chinese in load_figure_words()
+        if any(re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", lowered) for word in english)
+    ]
+
+
+def _label_pairs(ctx: Context, label: str) -> list[str]:
+    """A label's character pairs in order, each inside one of its words."""
+    pairs = [w[i : i + 2] for w in ctx.store.tokenizer.tokenize(label) if _CJK_RUN_RE.fullmatch(w) for i in range(len(w) - 1)]
+    # a word and its pieces (微信公众号, 微信, 公众) give a pair twice: each counts once, where it is last
+    return list(reversed(list(dict.fromkeys(reversed(pairs)))))
+
+
+def _pairs(text: str, stop: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Every pair of adjacent Chinese characters (a word of two, or the join of two words)."""
+    return frozenset(
+        run[i : i + 2] for run in _CJK_RUN_RE.findall(text) for i in range(len(run) - 1) if run[i : i + 2] not in stop
+    )
+
+
+def _unit_asked(lowered: str) -> tuple[str, ...] | None:
+    for pattern, units in _ASKED_UNITS:
+        if pattern.search(lowered):
+            return units
+    return None
+
+
+def _weights(ctx: Context) -> dict[str, float]:
+    """Each character pair's weight: how rare it is among the labels of all stored prose
+    figures (a pair no label holds weighs nothing: it cannot tell two labels apart)."""
+
+    def make() -> dict[str, float]:
+        labels = [frozenset(_label_pairs(ctx, row["row_path"])) for row in ctx.store.query_facts() if row["kind"] == "prose"]
+        counts = Counter(pair for pairs in labels for pair in pairs)
+        total = len(labels) or 1
+        return {pair: math.log(1 + total / count) for pair, count in counts.items()}
+
+    return ctx.memo("label_weights", make)

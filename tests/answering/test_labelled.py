@@ -1,0 +1,83 @@
+"""Figures no catalogue metric names, found by the words of their label (issue 14).
+
+The two reports reproduce shapes of published narrative reports (invented bodies, own wording):
+categories listed in one sentence (按类别分：工作动态…条，计划总结…条, seen on 邹城市唐村镇's 2010
+page), a channel named in quotes (通过"善治春城"发布, 绿园区春城街道 2022), a running total beside
+the year's figure (历年累计公开…条, 安溪县城厢镇 2013), a count after 共 (各举办一次…，共2次).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.ask import Assistant
+from assistant.config import Settings
+from assistant.ingest.pipeline import Ingestor
+
+TOWN = """砚溪镇2010年政府信息公开工作年度报告
+（本文件为测试数据，镇名虚构）
+一、概述
+这一年我镇调整了政务公开领导小组，全年在年初和年中各举办一次政府信息公开业务培训，共2次，参训对象为各村负责人。
+全年召开政务公开工作会议3次。
+二、主动公开政府信息情况
+2010年，我镇在门户网站上共公开各类信息46条，按类别分：工作动态36条，计划总结7条，其他3条。截至2010年底，历年累计公开政府信息170条。
+三、依申请公开情况
+本年度我镇未收到政府信息公开申请。
+"""
+
+STREET = """岑湾街道2022年政府信息公开工作年度报告
+（本文件为测试数据，街道名虚构）
+一、总体情况
+全年主动公开政府信息63条，通过“善治岑湾”微信公众号发布信息214条，在区政府门户网站公开民生事项信息16条。
+接待群众来电咨询58人次。
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("reports")
+    (folder / "yanxi_2010.txt").write_text(TOWN, encoding="utf-8")
+    (folder / "cenwan_2022.txt").write_text(STREET, encoding="utf-8")
+    settings = Settings(store_dir=tmp_path_factory.mktemp("store"), embedder="hash")
+    with Ingestor(settings, progress=False) as ingestor:
+        assert ingestor.ingest([folder / "yanxi_2010.txt", folder / "cenwan_2022.txt"]).count("failed") == 0
+    with Assistant(settings) as opened:
+        yield opened
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "quoted"),
+    [
+        ("砚溪镇2010年公开的信息里，工作动态类有多少条？", 36, "工作动态36条"),
+        ("砚溪镇2010年计划总结类信息多少条？", 7, "计划总结7条"),
+        ("How many work updates did Yanxi Town publish in 2010?", 36, "工作动态36条"),
+        ("砚溪镇2010年举办了几次业务培训？", 2, "共2次"),
+        ("砚溪镇截至2010年历年累计公开了多少条政府信息？", 170, "历年累计公开政府信息170条"),
+        ("岑湾街道2022年“善治岑湾”发布了多少条信息？", 214, "善治岑湾"),
+        ("How many items did Cenwan Subdistrict publish on its WeChat account in 2022?", 214, "善治岑湾"),
+        ("岑湾街道2022年民生事项信息有多少条？", 16, "民生事项信息16条"),
+        ("岑湾街道2022年接待咨询多少人次？", 58, "58人次"),
+    ],
+)
+def test_a_figure_is_found_by_the_words_of_its_label(assistant, question, value, quoted):
+    data = assistant.ask(question).to_dict()
+    assert (data["status"], data["value"]) == ("answered", value), data["answer"]
+    assert any(quoted in c["quote"] for c in data["citations"])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "砚溪镇2010年召开了几次新闻发布会？",  # meetings (工作会议) are stated, press conferences are not
+        "岑湾街道2022年政府集中采购项目有多少个？",
+        "How many Weibo posts did Cenwan Subdistrict publish in 2022?",
+    ],
+)
+def test_a_figure_no_label_names_is_not_found(assistant, question):
+    data = assistant.ask(question).to_dict()
+    assert data["value"] is None, data["answer"]
+
+
+def test_the_years_figure_never_answers_a_cumulative_question(assistant):
+    data = assistant.ask("砚溪镇2010年主动公开了多少条信息？").to_dict()
+    assert data["value"] != 170
