@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.answering import Answerer
+from assistant.answering import Answerer, compound
 from assistant.catalogue import load_catalogue
 from assistant.config import Settings
 from assistant.errors import StoreError
 from assistant.llm import make_phraser
-from assistant.records import Answer
+from assistant.records import AMBIGUOUS, Answer
 from assistant.understanding import BodyDirectory, Question, parse_question
+from assistant.understanding.clauses import asks
 from assistant.store.facts_db import FactStore
+
+
+_ACROSS_INTENTS = ("compare", "total", "rank", "trend")
 
 
 class Assistant:
@@ -57,7 +61,17 @@ class Assistant:
         question = (question or "").strip()
         if not question:
             return Answer(question, "not_found", "请输入问题。/ Please ask a question.")
-        return self.answer(self.understand(question, history))
+        q = self.understand(question, history)
+        answer = self.answer(q)
+        asked = asks(question)
+        if len(asked) > 1 and answer.status != AMBIGUOUS and len(q.bodies) <= 1 and q.intent not in _ACROSS_INTENTS:
+            # several figures asked: each later one answered as a follow-up of the question
+            def answer_ask(text: str) -> Answer:
+                later = parse_question(text, catalogue=self.catalogue, directory=self.directory, previous=q)
+                return self.answer(compound.later_question(later, q))
+
+            answer = compound.combine(answer, asked, answer_ask)
+        return answer
 
     def answer(self, question: Question) -> Answer:
         """Answer an already parsed question (the web chat narrows it by its body/year filters)."""

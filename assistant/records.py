@@ -195,6 +195,26 @@ class Candidate:
 
 
 @dataclass(frozen=True)
+class AnswerPart:
+    """One figure of a question that asks several ("收到多少件？其中网络申请几件？"), answered alone."""
+
+    question: str  # the ask, as its own question
+    status: str
+    value: float | str | None = None
+    unit: str | None = None
+    citations: tuple[Citation, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {
+            "question": self.question,
+            "status": self.status,
+            "value": _plain(self.value) if self.status == ANSWERED else None,
+            "unit": self.unit if self.status == ANSWERED else None,
+            "citations": [c.to_dict() for c in self.citations],
+        }
+
+
+@dataclass(frozen=True)
 class Answer:
     """The answer to one question, in the shape `assistant ask --json` prints."""
 
@@ -206,8 +226,12 @@ class Answer:
     citations: tuple[Citation, ...] = ()
     conflicts: tuple[tuple[float | str, Citation], ...] = ()
     candidates: tuple[Candidate, ...] = ()
+    # a question asking several figures: one part per figure, in the order asked (the first is
+    # the answer's own value); empty for a question asking one
+    parts: tuple[AnswerPart, ...] = ()
 
     def to_dict(self) -> dict:
+        extra = {"parts": [p.to_dict() for p in self.parts]} if self.parts else {}
         return {
             "question": self.question,
             "status": self.status,
@@ -217,6 +241,7 @@ class Answer:
             "citations": [c.to_dict() for c in self.citations],
             "conflicts": [{"value": _plain(v), "citation": c.to_dict()} for v, c in self.conflicts],
             "candidates": [c.to_dict() for c in self.candidates],
+            **extra,
         }
 
 

@@ -14,7 +14,7 @@ from assistant.understanding import intent, metrics, places, years
 from assistant.understanding.cues import INTENT_RULES
 from assistant.understanding.places import BodyCandidate, BodyDirectory
 
-__all__ = ["Reading", "clauses", "read"]
+__all__ = ["Reading", "asks", "clauses", "first_ask", "read"]
 
 
 @dataclass(frozen=True)
@@ -103,3 +103,34 @@ def _first_asked_first(masked: str, catalogue: Catalogue) -> tuple[str, ...]:
     found = metrics.metrics(text, catalogue)
     first = metrics.metrics(first_ask(text), catalogue)
     return tuple(dict.fromkeys([*first, *found])) if first else found
+
+
+_NEXT_ASK_ANY_CASE_RE = re.compile(_NEXT_ASK_RE.pattern, re.IGNORECASE)
+# "网络申请和信函申请各多少件", "通过门户网站和公开目录分别公开了多少条": the things listed before 各 or
+# 分别 are asked one by one
+_EACH_RE = re.compile(r"(?P<items>[^，,；;：:？?。]+?)(?P<each>各(?:有|是)?|分别(?:是|为|有)?)(?P<ask>[^，,；;？?。]*?(?:多少|几)[^，,；;？?。]*)")
+_ITEM_SPLIT_RE = re.compile(r"(?:和|、|及|以及|与)")
+
+
+def asks(text: str) -> tuple[str, ...]:
+    """Each figure a question asks, as its own question text, in the order asked.
+
+    "…收到多少件？其中网络申请几件？" gives two; "其中网络申请和信函申请各多少件" gives one per item
+    ("其中网络申请多少件", "信函申请多少件"); "how many requests, and how many were disclosed in
+    full?" gives two. A question asking one figure gives itself.
+    """
+    pieces = [piece.strip(" ，,。") for piece in _NEXT_ASK_ANY_CASE_RE.split(text) if piece and piece.strip(" ，,。")]
+    found: list[str] = []
+    for index, piece in enumerate(pieces):
+        if not _ASKS_RE.search(piece.lower()):
+            if index == 0 and len(pieces) > 1:
+                continue  # the words before 其中 name no figure of their own
+            continue
+        each = _EACH_RE.search(piece)
+        items = [i for i in _ITEM_SPLIT_RE.split(each["items"])] if each else []
+        if each and len(items) >= 2 and all(len(i.strip()) >= 2 for i in items):
+            head = piece[: each.start("items")]
+            found += [head + item.strip() + each["ask"] for item in items]
+        else:
+            found.append(piece)
+    return tuple(found) if len(found) > 1 else (text,)

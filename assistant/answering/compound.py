@@ -1,0 +1,53 @@
+"""Questions asking several figures: every figure answered, in the order asked, in one answer.
+
+``clauses.asks`` splits the question ("…收到多少件？其中网络申请和信函申请各多少件？" gives three asks);
+the first ask is the question's own answer, and each later ask is read as a follow-up of the
+question, so it keeps the body and year the question names (the total that 其中 refers to is the
+first ask's). A later ask that names no figure of its own is never given the first ask's metric:
+it is looked up by its own words (``labelled``) or said not to be found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from assistant.answering.context import Question
+from assistant.records import ANSWERED, NOT_FOUND, Answer, AnswerPart
+
+_MARKER_RE = re.compile(r"\[(\d+)\]")
+
+
+def later_question(asked: Question, question: Question) -> Question:
+    """A later ask read as a follow-up: its body and year from the question; a metric only of its
+    own, and never the first ask's again (其中外国人申请多少件 names no row: its 申请 is no second
+    reading of 收到申请)."""
+    if "metrics" in asked.inherited or (asked.metrics and question.metrics and asked.metrics[0] == question.metrics[0]):
+        return replace(asked, metrics=(), inherited=tuple(i for i in asked.inherited if i != "metrics"))
+    return asked
+
+
+def combine(primary: Answer, asks: Sequence[str], answer_ask: Callable[[str], Answer]) -> Answer:
+    """``primary`` (the whole question's answer, for its first ask) with every later ask's answer
+    after it: texts joined, citations numbered on, one part per ask."""
+    parts = [AnswerPart(asks[0], primary.status, primary.value, primary.unit, primary.citations)]
+    citations = list(primary.citations)
+    texts = [primary.answer]
+    for ask in asks[1:]:
+        found = answer_ask(ask)
+        if found.status != ANSWERED or found.value is None:
+            # every ask asks a figure: one the reports do not give is named as missing, not answered
+            # with related sentences or a list of what is stored
+            found = Answer(ask, NOT_FOUND, fill_part(ask), None, None, ())
+        offset = len(citations)
+        texts.append(_MARKER_RE.sub(lambda m: f"[{int(m.group(1)) + offset}]", found.answer))
+        citations += found.citations
+        parts.append(AnswerPart(ask, found.status, found.value, found.unit, found.citations))
+    return replace(primary, answer=" ".join(texts), citations=tuple(citations), parts=tuple(parts))
+
+
+def fill_part(ask: str) -> str:
+    if re.search(r"[\u4e00-\u9fff]", ask):
+        return f"（报告中没有找到“{ask}”的数字。）"
+    return f"(The reports give no figure for “{ask}”.)"

@@ -1,0 +1,73 @@
+"""Questions asking two or three figures at once: every part answered, in order (issue 12)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from assistant.ask import Assistant
+from assistant.config import Settings
+from assistant.ingest.pipeline import Ingestor
+from assistant.understanding.clauses import asks
+from tests.conftest import SEED_XIJI
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("reports")
+    shutil.copy(SEED_XIJI, folder)
+    settings = Settings(store_dir=tmp_path_factory.mktemp("store"), embedder="hash")
+    with Ingestor(settings, progress=False) as ingestor:
+        assert ingestor.ingest([folder]).count("failed") == 0
+    with Assistant(settings) as opened:
+        yield opened
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("西集镇2018年收到多少件申请？其中网络申请几件？", ["西集镇2018年收到多少件申请", "网络申请几件"]),
+        ("西集镇2018年收到多少件申请，其中当面申请和信函申请各多少件？", ["西集镇2018年收到多少件申请", "当面申请多少件", "信函申请多少件"]),
+        ("西集镇2018年通过网站和公开栏分别公开了多少条信息？", ["西集镇2018年通过网站公开了多少条信息", "公开栏公开了多少条信息"]),
+        ("西集镇2018年召开会议多少次；举办培训班多少次", ["西集镇2018年召开会议多少次", "举办培训班多少次"]),
+        ("How many requests did Xiji receive in 2018, and how many were disclosed in full?",
+         ["How many requests did Xiji receive in 2018", "and how many were disclosed in full"]),
+        ("How many staff, and how many of them full-time?", ["How many staff", "and how many of them full-time"]),
+        ("西集镇2018年收到多少政府信息公开申请", ["西集镇2018年收到多少政府信息公开申请"]),
+        ("西集镇和巨各庄镇各收到多少件申请？", ["西集镇和巨各庄镇各收到多少件申请？"]),  # two bodies: one figure each, not two asks
+    ],
+)
+def test_a_question_is_split_into_its_asks(question, expected):
+    assert list(asks(question)) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "values"),
+    [
+        ("西集镇2018年召开政府信息公开工作会议多少次？举办培训班多少次？接受培训多少人次？", [4, 1, 30]),
+        ("西集镇2018年收到多少件政府信息公开申请？其中当面申请和网络申请各多少件？", [6, 3, 0]),
+        ("How many information requests did Xiji receive in 2018, and how many were made in person?", [6, 3]),
+    ],
+)
+def test_every_part_is_answered_in_the_order_asked(seeds, question, values):
+    data = seeds.ask(question).to_dict()
+    assert data["status"] == "answered"
+    assert data["value"] == values[0]
+    assert [p["value"] for p in data["parts"]] == values
+    assert all(p["status"] == "answered" and p["citations"] for p in data["parts"])
+    # every [n] of the text is a citation, numbered on across the parts
+    markers = {int(n) for n in re.findall(r"\[(\d+)\]", data["answer"])}
+    assert markers == set(range(1, len(data["citations"]) + 1))
+
+
+def test_a_part_the_report_does_not_give_is_named(seeds):
+    data = seeds.ask("西集镇2018年收到多少件申请？其中外国人申请多少件？").to_dict()
+    assert data["value"] == 6
+    assert [p["status"] for p in data["parts"]] == ["answered", "not_found"]
+    assert "外国人申请多少件" in data["answer"]
+
+
+def test_a_question_asking_one_figure_has_no_parts(seeds):
+    assert "parts" not in seeds.ask("西集镇2018年收到多少件政府信息公开申请？").to_dict()
