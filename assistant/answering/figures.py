@@ -40,7 +40,7 @@ def answer(ctx: Context, q: Question, body: str, year: int, metric: str) -> Answ
         # a running total a sentence states (历年累计公开170条) is never the year's figure
         found = [f for f in found if f.kind == "table" or not labelled.is_cumulative(f.label)]
     if not found:
-        return labelled.answer(ctx, q, body, year) or from_passages(ctx, q, [body], year_hint=year, missing_metric=metric)
+        return _not_stored(ctx, q, body, year, metric)
     if cumulative and not any(labelled.is_cumulative(f.label) for f in found):
         # 历年累计公开多少条: the running total a sentence states, not the year's figure
         return labelled.answer(ctx, q, body, year) or state(ctx, q, body, year, metric, found)
@@ -55,23 +55,28 @@ def _best_labelled_first(ctx: Context, q: Question, body: str, year: int, found:
     question asks comes first; the others stay beside it, as agreeing or disagreeing."""
     if any(f.kind == "table" for f in found):
         return found
-    ask = first_ask(q.text.lower())  # 主动公开多少条？其中政务微信多少条？: the first figure asked leads
-    pick = labelled.figure(ctx, q, body, year, ask)
+    pick = labelled.figure(ctx, q, body, year)  # 主动公开多少条？其中政务微信多少条？: the first ask leads
     if pick is None:
         return found
     first = [f for f in found if f.citation.start == pick.citation.start and f.value == pick.value]
     if first:
         return first + [f for f in found if f not in first]
     # a name the question quotes (“善治春城”发布了多少条) that the figure's label holds names it
-    quoted = [m.group(1) for m in _QUOTED_RE.finditer(ask)]
+    quoted = [m.group(1) for m in _QUOTED_RE.finditer(first_ask(q.text.lower()))]
     return [pick, *found] if quoted and any(name in pick.label for name in quoted) else found
+
+
+def _not_stored(ctx: Context, q: Question, body: str, year: int, metric: str) -> Answer:
+    """No fact of the metric: a figure the question's words name in a sentence, else the
+    sentence that states the metric, else a not-found naming it."""
+    return labelled.answer(ctx, q, body, year) or from_passages(ctx, q, [body], year_hint=year, missing_metric=metric)
 
 
 def fallback(ctx: Context, q: Question, body: str, year: int, metric: str) -> Answer:
     """The metric's own figure, or its sentence: what a breakdown with no parts answers."""
     found = figures(ctx, body, year, metric)
     if not found:
-        return labelled.answer(ctx, q, body, year) or from_passages(ctx, q, [body], year_hint=year, missing_metric=metric)
+        return _not_stored(ctx, q, body, year, metric)
     return state(ctx, q, body, year, metric, found)
 
 

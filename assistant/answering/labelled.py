@@ -63,9 +63,9 @@ def clause_before(sentence: str, position: int) -> str:
     return re.split(r"[，,；;：:。]", sentence[:position])[-1]
 
 
-def answer(ctx: Context, q: Question, body: str, year: int, ask: str | None = None) -> Answer | None:
-    """The labelled figure ``ask`` asks, worded and cited; None when no label matches."""
-    found = figure(ctx, q, body, year, ask)
+def answer(ctx: Context, q: Question, body: str, year: int) -> Answer | None:
+    """The labelled figure the question asks first, worded and cited; None when no label matches."""
+    found = figure(ctx, q, body, year)
     if found is None:
         return None
     label = _TRAILING_VERB_RE.sub("", found.label)
@@ -73,11 +73,11 @@ def answer(ctx: Context, q: Question, body: str, year: int, ask: str | None = No
     return Answer(q.text, ANSWERED, text, found.value, found.unit, (found.citation,))
 
 
-def figure(ctx: Context, q: Question, body: str, year: int, ask: str | None = None) -> Figure | None:
-    """The figure of ``body``'s ``year`` report whose label best matches what ``ask`` (by
-    default the question's first ask: 共发布多少条？其中政策法规类多少条？ asks 共发布 first) asks;
-    None when no label matches well enough."""
-    text = first_ask(q.text.lower()) if ask is None else ask
+def figure(ctx: Context, q: Question, body: str, year: int) -> Figure | None:
+    """The figure of ``body``'s ``year`` report whose label best matches what the question asks
+    first (共发布多少条？其中政策法规类多少条？ asks 共发布 first); None when no label matches well
+    enough."""
+    text = first_ask(q.text.lower())
     weights = _weights(ctx)
     entry = ctx.directory.entry(body)
     # the body's names and region in a label (通过"善治岑湾"发布, 在利辛县政务公开网) are no words of
@@ -104,16 +104,6 @@ def figure(ctx: Context, q: Question, body: str, year: int, ask: str | None = No
         if best is None or (score, -row["start"]) > best[:2]:
             best = (score, -row["start"], row)
     return ctx.figure(best[2]) if best else None
-
-
-def score(ctx: Context, q: Question, label: str, ask: str | None = None) -> float:
-    """How well ``label`` says what the question (or ``ask``) asks: 0 (nothing) to 1."""
-    weights = _weights(ctx)
-    concepts = [c for c in _ask_concepts(ctx, q, q.text if ask is None else ask) if _weight_of(c, weights)]
-    if not concepts:
-        return 0.0
-    covered_label, covered_ask = _coverage(_label_pairs(ctx, label), concepts, weights)
-    return 2 * covered_label * covered_ask / (covered_label + covered_ask) if covered_label and covered_ask else 0.0
 
 
 # A label's words nearest its number say most (…累计点击量达到|122279): each pair further back

@@ -121,13 +121,11 @@ def asks(text: str) -> tuple[str, ...]:
     """
     pieces = [piece.strip(" ，,。") for piece in _NEXT_ASK_ANY_CASE_RE.split(text) if piece and piece.strip(" ，,。")]
     found: list[str] = []
-    for index, piece in enumerate(pieces):
+    for piece in pieces:
         if not _ASKS_RE.search(piece.lower()):
-            if index == 0 and len(pieces) > 1:
-                continue  # the words before 其中 name no figure of their own
-            continue
+            continue  # words that ask nothing (before 其中: 收到申请12件，其中…) are no ask
         each = _EACH_RE.search(piece)
-        items = [i for i in _ITEM_SPLIT_RE.split(each["items"])] if each else []
+        items = _ITEM_SPLIT_RE.split(each["items"]) if each else []
         if each and len(items) >= 2 and all(len(i.strip()) >= 2 for i in items):
             head = piece[: each.start("items")]
             found += [head + item.strip() + each["ask"] for item in items]
