@@ -12,6 +12,7 @@ answer one figure of one body and year get that year settled first (``_one_figur
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from assistant.answering import across, breakdowns, contacts, figures, passages, phrases, yesno
 from assistant.answering.ambiguity import ambiguous_body, ambiguous_reading, available, not_found, years_for
@@ -87,9 +88,16 @@ class Answerer:
     def answer(self, q: Question) -> Answer:
         ctx = self.context
         bodies = list(q.bodies)
-        if not bodies:
-            if q.readings:  # one name, several stored bodies: never pick one silently
+        if not bodies and q.readings and q.intent in ("total", "rank", "compare"):
+            bodies = list(q.readings)  # "across the two Hengshan Town reports": every reading is asked
+        if not bodies and q.readings:  # one name, several stored bodies: never pick one silently
+            held = [b for b in q.readings if set(q.years) & set(ctx.directory.years_of(b))]
+            if len(held) != 1:
                 return ambiguous_reading(ctx, q, list(q.readings))
+            # 横山镇2023年 with only 龙游县横山镇 reporting 2023: the year names the body
+            q = replace(q, bodies=(held[0],), readings=())
+            bodies = [held[0]]
+        if not bodies:
             if q.unknown_place:
                 return not_found(q, fill(q, phrases.NO_REPORT_OF_PLACE, place=q.unknown_place) + available(ctx, q))
             bodies = list(dict.fromkeys(r["body"] for r in ctx.reports if r["body"]))

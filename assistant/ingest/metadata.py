@@ -8,10 +8,11 @@ then the body comes from phrases such as 由北京市密云区巨各庄镇人民
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from assistant.ingest import bodies
 from assistant.ingest.names import LEVEL_ENGLISH, aliases as _aliases, departments, short_name as _short_name, to_pinyin
-from assistant.ingest.regions import GOV_SUFFIX_RE as _GOV_SUFFIX_RE, LEVEL_RE as _LEVEL_RE, level_of as _level_of, parent_from_text, region_aliases, region_chain
+from assistant.ingest.regions import GOV_SUFFIX_RE as _GOV_SUFFIX_RE, LEVEL_RE as _LEVEL_RE, level_of as _level_of, parent_from_portal, parent_from_text, region_aliases, region_chain
 from assistant.numerals import arabic_digits
 from assistant.records import ReportMeta, Span
 
@@ -45,6 +46,8 @@ _YEAR_PATTERNS = (
     re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度(?:政府)?(?:信息|政务)公开"),
     re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:政府)?(?:信息|政务)公开(?:工作)?(?:年度)?报告"),
     re.compile(r"截[止至]到?\s*(?P<year>(?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日"),
+    # 报告覆盖…2011年1月1日至12月31日: the year's whole span
+    re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起\s*)?[至到\-—～~]\s*(?:(?P=year)\s*年\s*)?12\s*月\s*31\s*日"),
 )
 _DEPARTMENT_RE = re.compile(r"(?:局|委员会|委|办公室|中心|厅|署|院|所|站|队|管委会)$")
 
@@ -84,11 +87,20 @@ def extract_meta(text: str) -> ReportMeta:
         body_span = Span(offset, offset + len(body))
     if body and not parent:
         parent = parent_from_text(text, body)
+    if body and not parent and level in ("镇", "乡", "街道"):
+        parent = parent_from_portal(text)
     region = region_chain(text, body_raw, parent) if body else ()
     if region and (not parent or region[-1].endswith(parent)):
         parent = region[-1]
     if body is None:
         warnings.append("could not find the publishing body (no title, no 由…编制)")
+    if year is None:
+        # no title year, no 统计期限: the year the report speaks of itself in (2020年度我街办…,
+        # 2020年，湖南省人民政府办公厅…), else the year before an early publication date
+        found_year = _self_year(text, [n for n in (body_raw, body, _short_name(body, level) if body else None) if n]) or _year_before_publication(text)
+        if found_year:
+            year, year_span = found_year
+            warnings.append(f"year {year} read from the report's own sentences or its publication date (no title year, no 统计期限)")
     if year is None:
         warnings.append("could not find the year the report covers")
     short = _short_name(body, level) if body else None
@@ -108,6 +120,34 @@ def extract_meta(text: str) -> ReportMeta:
 
 
 _CN_YEAR_RE = re.compile(r"[〇零○Ｏ一二三四五六七八九]{4}(?=\s*年)")
+
+
+_SELF_REFERENCE = r"[我本](?:镇|乡|街道?|街办|区|县|市|旗|局|委|办|厅|单位|机关|部门)"
+_YEAR_LED_RE = r"(?P<year>(?:19|20)\d{2})\s*年度?\s*[，,]?\s*(?:全年\s*)?"
+_PUBLISHED_RE = re.compile(
+    r"(?:发布|成文|公开|生成|印发)(?:日期|时间)\s*[:：]?\s*(?P<year>(?:19|20)\d{2})\s*[-年/.]\s*(?P<month>\d{1,2})"
+)
+
+
+def _self_year(text: str, names: list[str]) -> tuple[int, Span] | None:
+    """The year most often written right before the report's self-reference or its own name."""
+    subjects = "|".join([_SELF_REFERENCE, *(re.escape(n) for n in names)])
+    matches = list(re.finditer(_YEAR_LED_RE + rf"(?:{subjects})", text))
+    if not matches:
+        return None
+    counts = Counter(m["year"] for m in matches)
+    best = max(counts, key=lambda y: (counts[y], y))
+    first = next(m for m in matches if m["year"] == best)
+    return int(best), Span(first.start("year"), first.end("year"))
+
+
+def _year_before_publication(text: str) -> tuple[int, Span] | None:
+    """An annual report published in the first half of a year covers the year before
+    (发布日期：2023-01-16 -> 2022): the reports are due by 31 January (since 2019) or 31 March."""
+    match = _PUBLISHED_RE.search(text)
+    if not match or not 1 <= int(match["month"]) <= 6:
+        return None
+    return int(match["year"]) - 1, Span(match.start("year"), match.end("year"))
 
 
 def _arabic_years(text: str) -> str:

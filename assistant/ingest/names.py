@@ -40,10 +40,15 @@ def aliases(body: str, short: str, parent: str | None, level: str | None, raw: s
         names += [body + "人民政府", body + "政府"]
         if level == "街道":
             names.append(body + "办事处")
+        parent_level = _level_of(parent) if parent else None
+        # "Hengshan Town, Longyou County": the English name with its region, so that English
+        # region words can tell two bodies of one name apart
+        parent_english = [f"{p} {LEVEL_ENGLISH[parent_level]}" for p in to_pinyin(short_name(parent, parent_level))[:1]] if parent_level in LEVEL_ENGLISH else []
         for pinyin in to_pinyin(short):
             names.append(pinyin)
             if level in LEVEL_ENGLISH:
                 names.append(f"{pinyin} {LEVEL_ENGLISH[level]}")
+                names += [f"{pinyin} {LEVEL_ENGLISH[level]}, {region}" for region in parent_english]
         for pinyin in to_pinyin(short if short != body else body[: -len(level)] if level and body.endswith(level) else body):
             # "the Hunan provincial government", "Huan County People's Government"
             names += _government_names(pinyin, level)

@@ -71,23 +71,37 @@ def level_of(name: str) -> str | None:
 
 
 def parent_from_text(text: str, body: str) -> str | None:
-    """The district or county written right before the body (通州区西集镇).
-
-    The characters before 区 are ambiguous (申请公开通州区西集镇), so every suffix is a
-    candidate and the one written most often on its own in the whole text wins.
-    """
+    """The district or county written right before the body (通州区西集镇)."""
     pattern = re.compile(rf"([{_CJK}]{{1,8}}(?:区|县|市))\s*{re.escape(body)}")
+    return _likeliest(text, [(m.group(1), m.end(1)) for m in pattern.finditer(text)])
+
+
+# 本报告在安居区人民政府门户网站发布, 通过漳平市政府网站, 海丰县人民政府门户网站 > 政务公开, 利辛县政务公开网:
+# a town's report is published on its county's portal
+_PORTAL_RE = re.compile(rf"([{_CJK}]{{1,8}}(?:区|县|市|旗))(?:(?:人民)?政府(?:门户)?网站?|(?:人民)?政府\s*[（(]\s*https?:|政务(?:公开|服务)?网)")
+
+
+def parent_from_portal(text: str) -> str | None:
+    """The county or district whose government portal a town's, township's or street office's
+    report says it is published on (漳平市 of 通过漳平市政府网站发布): the town's parent."""
+    found = _likeliest(text, [(m.group(1), m.end(1)) for m in _PORTAL_RE.finditer(text)])
+    # 并在县政府网站公开: a portal named by its level alone names no county
+    return found if found and not set(found[:-1]) & _NOT_IN_A_NAME else None
+
+
+_NOT_IN_A_NAME = _EDGE_CHARS | frozenset("并还也将已均全本我该")
+
+
+def _likeliest(text: str, written: list[tuple[str, int]]) -> str | None:
+    """The unit meant by words that end in a unit (申请公开通州区, 通过漳平市): the characters
+    before 区 are ambiguous, so every suffix is a candidate, and the one written most often in
+    the whole text wins; then one at a word edge (：梅河口市, 由通州区); then the shortest."""
     candidates: dict[str, bool] = {}
-    for match in pattern.finditer(text):
-        written = match.group(1)
-        for n in range(3, min(len(written), 6) + 1):
-            start = match.end(1) - n
-            # a suffix that starts at a word edge (：梅河口市, 由通州区) beats a shorter one
+    for words, end in written:
+        for n in range(3, min(len(words), 6) + 1):
+            start = end - n
             edge = start == 0 or not re.match(rf"[{_CJK}]", text[start - 1]) or text[start - 1] in _EDGE_CHARS
-            candidates[written[-n:]] = candidates.get(written[-n:], False) or edge
+            candidates[words[-n:]] = candidates.get(words[-n:], False) or edge
     if not candidates:
         return None
-    # the suffix written most often on its own wins; then one at a word edge; then the shortest
     return max(candidates, key=lambda c: (text.count(c), candidates[c], -len(c)))
-
-

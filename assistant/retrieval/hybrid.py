@@ -200,6 +200,7 @@ class HybridRetriever:
         self.vectors = vectors
         self.embedder = embedder
         self.rrf_k = int(rrf_k)
+        self._written: dict[str, str] = {}  # body (as the directory knows it) -> as the vectors carry it
 
     @property
     def has_dense(self) -> bool:
@@ -230,7 +231,11 @@ class HybridRetriever:
         kinds = list(kinds) if kinds is not None else None
         if k <= 0 or not query or not query.strip() or kinds == []:
             return []
-        names = _names_by_body(self.facts.list_reports())
+        reports = self.facts.list_reports()
+        names = _names_by_body(reports)
+        # the vectors carry the body as written: two bodies of one name (横山镇 of two counties)
+        # share it there, and _hits keeps the asked one
+        self._written = {r["body"]: r.get("written_body") or r["body"] for r in reports if r.get("body")}
         pool = k * _CANDIDATES_PER_HIT
         scopes: list[tuple[str, list[str]]] = []  # (query text, canonical bodies; [] = all)
         if bodies:
@@ -272,7 +277,8 @@ class HybridRetriever:
             if self.vectors.count() == 0:
                 return []
             vector = self.embedder.embed_query(query)
-            found = self.vectors.query(vector, k=n, where=_where(bodies, years, kinds))
+            written = list(dict.fromkeys(self._written.get(b, b) for b in bodies))
+            found = self.vectors.query(vector, k=n, where=_where(written, years, kinds))
         except Exception as error:  # noqa: BLE001 - the keyword list still answers
             if strict:
                 raise

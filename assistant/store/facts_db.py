@@ -176,9 +176,24 @@ def _add_in(where: list[str], params: dict, column: str, prefix: str, values: It
     params.update({f"{prefix}{i}": value for i, value in enumerate(values)})
 
 
+def body_key(alias: str = "r") -> str:
+    """SQL for a report's body as the rest of the code knows it: the body as written, or, when
+    stored reports of another region share that name (横山镇 of 龙游县 and of 安居区), the name with
+    its region before it (龙游县横山镇), so that two bodies of one name are never one body."""
+    return (
+        f"(CASE WHEN {alias}.parent IS NOT NULL AND substr({alias}.body, 1, length({alias}.parent)) <> {alias}.parent"
+        f" AND EXISTS (SELECT 1 FROM reports AS other WHERE other.body = {alias}.body"
+        f" AND other.parent IS NOT NULL AND other.parent <> {alias}.parent"
+        # regions that nest (亳州市 and its 利辛县, one of them in the other's names) are one body's
+        f" AND NOT EXISTS (SELECT 1 FROM json_each({alias}.aliases) AS a WHERE instr(a.value, other.parent) > 0)"
+        f" AND NOT EXISTS (SELECT 1 FROM json_each(other.aliases) AS a WHERE instr(a.value, {alias}.parent) > 0))"
+        f" THEN {alias}.parent || {alias}.body ELSE {alias}.body END)"
+    )
+
+
 def _body_clause(alias: str = "r") -> str:
     return (
-        f"(lower({alias}.body) = lower(:body) OR lower({alias}.short_name) = lower(:body) "
+        f"(lower({body_key(alias)}) = lower(:body) OR lower({alias}.body) = lower(:body) OR lower({alias}.short_name) = lower(:body) "
         f"OR EXISTS (SELECT 1 FROM json_each({alias}.aliases) WHERE lower(json_each.value) = lower(:body)))"
     )
 
@@ -491,8 +506,8 @@ class FactStore:
 
     def list_reports(self) -> list[dict]:
         rows = self._rows(
-            """
-            SELECT r.source, r.report_id, r.body, r.short_name, r.parent, r.level, r.year, r.template,
+            f"""
+            SELECT r.source, r.report_id, {body_key()} AS body, r.body AS written_body, r.short_name, r.parent, r.level, r.year, r.template,
                    r.file_type, r.aliases, r.ingested_at,
                    (SELECT count(*) FROM facts AS f WHERE f.report_id = r.report_id) AS facts,
                    (SELECT count(*) FROM findings AS g WHERE g.report_id = r.report_id) AS findings,
@@ -533,7 +548,7 @@ class FactStore:
             _add_in(where, params, "f.metric", "m", [metric] if isinstance(metric, str) else metric)
         rows = self._rows(
             f"""
-            SELECT f.id, f.report_id, r.source, r.body, r.short_name, r.year, r.template,
+            SELECT f.id, f.report_id, r.source, {body_key()} AS body, r.short_name, r.year, r.template,
                    f.kind, f.table_name, f.row_path, f.row_path_json, f.column_name, f.value, f.unit,
                    f.raw, f.metric, f.start, f.end, f.value_start, f.value_end
             FROM facts AS f JOIN reports AS r USING (report_id)
@@ -547,7 +562,7 @@ class FactStore:
     def findings(self, source: str | None = None) -> list[dict]:
         """Findings with their report; ``evidence`` is a list of [value, start, end]."""
         rows = self._rows(
-            "SELECT g.id, g.report_id, r.source, r.body, r.year, g.kind, g.metric, g.message, g.evidence_json"
+            f"SELECT g.id, g.report_id, r.source, {body_key()} AS body, r.year, g.kind, g.metric, g.message, g.evidence_json"
             " FROM findings AS g JOIN reports AS r USING (report_id)"
             " WHERE (:source IS NULL OR r.source = :source) ORDER BY r.source, g.seq",
             {"source": source},
@@ -570,7 +585,7 @@ class FactStore:
             batch = ids[start : start + _BATCH]
             marks = ",".join("?" * len(batch))
             for row in self._rows(
-                "SELECT c.id, c.report_id, r.source, r.body, r.short_name, r.year, c.kind, c.section, c.text,"
+                f"SELECT c.id, c.report_id, r.source, {body_key()} AS body, r.short_name, r.year, c.kind, c.section, c.text,"
                 f" c.start, c.end, c.embedded FROM chunks AS c JOIN reports AS r USING (report_id)"
                 f" WHERE c.id IN ({marks}) ORDER BY r.source",
                 batch,

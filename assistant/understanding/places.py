@@ -184,8 +184,22 @@ class BodyDirectory:
                 owners = tuple(b for b in owners if self._in_region(b, written))
                 if not owners:
                     return ()
+            else:
+                # "Hengshan Town, Longyou County", "Hengshan Town (Anju District)": the English
+                # region words keep the bodies whose English names hold them
+                owners = self._named_in_english(text, start, end, owners) or owners
             found += owners
         return tuple(dict.fromkeys(found))
+
+    def _named_in_english(self, text: str, start: int, end: int, owners: tuple[str, ...]) -> tuple[str, ...]:
+        words = {
+            word for c0, c1 in _region_context(text, start, end) + _en_comma_context(text, end)
+            for word in re.findall(r"[a-z']{3,}", text[c0:c1].lower()) if word not in _EN_REGION_LEVEL_WORDS
+        }
+        return tuple(
+            b for b in owners
+            if words and any(w in alias.lower() for w in words for alias in self._by_body[b].aliases if alias.isascii())
+        )
 
     def _named_before(self, body: str, before: str) -> bool:
         entry = self._by_body.get(body)
@@ -258,6 +272,16 @@ _EN_REGION = rf"(?:[A-Z][a-z']+[ -]?)+\s+(?:{_alternation(_WORDS['en_region_leve
 _EN_BRACKET_AFTER_RE = re.compile(r"^\s*\(([^()]{2,60})\)")
 _EN_IN_AFTER_RE = re.compile(rf"^,?\s+(?:in|of)\s+(?:the\s+)?({_EN_REGION}(?:,\s*[A-Z][a-z]+)?)")
 _EN_BEFORE_RE = re.compile(rf"({_EN_REGION})(?:'s|’s)\s+$")
+
+
+_EN_REGION_LEVEL_WORDS = frozenset(w.lower() for w in (*_WORDS["en_region_levels"], *_WORDS["en_levels"])) | {"the", "and"}
+_EN_COMMA_AFTER_RE = re.compile(rf"^,\s*({_EN_REGION})")
+
+
+def _en_comma_context(text: str, end: int) -> list[tuple[int, int]]:
+    """"Hengshan Town, Longyou County": the region after a comma."""
+    match = _EN_COMMA_AFTER_RE.match(text[end : end + 60])
+    return [(end + match.start(1), end + match.end(1))] if match else []
 
 
 def _region_context(masked: str, start: int, end: int) -> list[tuple[int, int]]:

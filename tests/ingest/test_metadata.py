@@ -113,3 +113,48 @@ def test_other_readings_of_any_polyphonic_character_and_the_district_short_form(
     assert {"罍坨区市场监管局", "Leituo District Market Regulator"} <= set(meta.aliases)
     family = extract_meta("鄣郕市人口和计划生育委员会2010年政府信息公开工作年度报告")
     assert {"鄣郕市人口计生委", "Zhangcheng Population and Family Planning Commission"} <= set(family.aliases)
+
+
+# A town's page with no title (seen on 遂宁市安居区横山镇's 2022 page): the body only on the
+# 发布机构 line, the year only in its own sentences and the publication date, the district only
+# in the portal it is published on. Wording invented.
+_UNTITLED_TOWN = (
+    "发布机构:砚山镇  发布日期:2023-01-16  浏览次数:\n"
+    "一、总体情况\n"
+    "全年主动公开政府信息76条。\n"
+    "2022年度我镇没有收到政府信息公开申请。\n"
+    "本报告在鹭洲区人民政府门户网站政府信息公开专栏发布。\n"
+)
+
+
+def test_an_untitled_town_page_takes_its_year_and_district_from_its_own_sentences():
+    meta = extract_meta(_UNTITLED_TOWN)
+    assert (meta.body, meta.year, meta.parent) == ("砚山镇", 2022, "鹭洲区")
+    assert "鹭洲区砚山镇" in meta.aliases
+    assert any("year 2022 read from" in w for w in meta.warnings)
+
+
+@pytest.mark.parametrize(
+    ("portal", "parent"),
+    [
+        ("主要通过漳浦市政府网站(http://www.example.gov.cn)公开信息。", "漳浦市"),
+        ("首页 > 海宁县人民政府门户网站 > 政务公开", "海宁县"),
+        ("我镇在利川县政务公开网发布信息173条。", "利川县"),
+        ("并在县政府网站公开各类信息。", None),  # a portal named by its level alone names no county
+    ],
+)
+def test_a_town_is_placed_in_the_county_whose_portal_publishes_it(portal, parent):
+    text = "发布机构:砚山镇\n2022年度我镇全年主动公开政府信息76条。\n" + portal + "\n"
+    assert extract_meta(text).parent == parent
+
+
+def test_an_early_publication_date_gives_the_year_before():
+    text = "发布机构:砚山镇  发布日期:2016-03-02\n全年主动公开政府信息76条。\n"
+    assert extract_meta(text).year == 2015
+    late = "发布机构:砚山镇  发布日期:2016-09-02\n全年主动公开政府信息76条。\n"
+    assert extract_meta(late).year is None  # published late in a year: no year is guessed
+
+
+def test_the_span_of_a_whole_year_gives_the_year():
+    text = "汉川市统计局\n本报告覆盖汉川市统计局2011年1月1日至12月31日的政府信息公开工作。\n发布时间:2012年02月17日\n"
+    assert extract_meta(text).year == 2011
