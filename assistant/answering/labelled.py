@@ -181,7 +181,9 @@ def _weights(ctx: Context) -> dict[str, float]:
     figures (a pair no label holds weighs nothing: it cannot tell two labels apart)."""
 
     def make() -> dict[str, float]:
-        labels = [frozenset(_label_pairs(ctx, row["row_path"])) for row in ctx.store.query_facts() if row["kind"] == "prose"]
+        # plain character pairs, no word cutting: a store of thousands of reports is counted in
+        # well under a second (a pair across two words only ever weighs less)
+        labels = [_pairs(label) for label in ctx.store.prose_labels()]
         counts = Counter(pair for pairs in labels for pair in pairs)
         total = len(labels) or 1
         return {pair: math.log(1 + total / count) for pair, count in counts.items()}

@@ -157,7 +157,8 @@ def _report_filters(*, body: str | None, year: int | Iterable[int] | None, sourc
     """WHERE clauses (over reports aliased ``r``) and their parameters for a body, year(s) and source."""
     where, params = ["1 = 1"], {}
     if body:
-        where.append(_body_clause())
+        # the reports of the body first (an uncorrelated subquery, run once), not a name test per fact
+        where.append(f"r.report_id IN (SELECT b.report_id FROM reports AS b WHERE {_body_clause('b')})")
         params["body"] = body.strip()
     years = _years(year)
     if years is not None:
@@ -558,6 +559,10 @@ class FactStore:
             params,
         )
         return [dict(row) for row in rows]
+
+    def prose_labels(self) -> list[str]:
+        """The label of every figure stated in a sentence, across all reports."""
+        return [row[0] for row in self._conn.execute("SELECT row_path FROM facts WHERE kind = 'prose'")]
 
     def findings(self, source: str | None = None) -> list[dict]:
         """Findings with their report; ``evidence`` is a list of [value, start, end]."""
