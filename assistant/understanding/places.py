@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+import ahocorasick
+
 from assistant.understanding.cues import PLACE_WORDS, load_departments
 
 __all__ = ["BodyCandidate", "BodyDirectory", "BodyEntry", "mask", "mask_regions", "unknown_place"]
@@ -72,7 +74,9 @@ class BodyDirectory:
 
     def __init__(self, bodies: Iterable[BodyEntry]):
         self.bodies: tuple[BodyEntry, ...] = tuple(bodies)
-        patterns: list[tuple[float, str, re.Pattern[str], str]] = []
+        # every name, once, in an Aho-Corasick automaton over its folded form: a question is read
+        # in one pass however many bodies are stored (no scan of every name per question)
+        self._index = ahocorasick.Automaton()
         owners: dict[str, list[str]] = {}
         for entry in self.bodies:
             for name in (entry.body, entry.short_name or "", *entry.aliases):
@@ -82,13 +86,16 @@ class BodyDirectory:
                 if name.lower() in owners:
                     if entry.body not in owners[name.lower()]:
                         owners[name.lower()].append(entry.body)
-                    continue  # the pattern is the first body's; ``shared`` lists the others
+                    continue  # the name reads as the first body's; ``shared`` lists the others
                 owners[name.lower()] = [entry.body]
-                patterns.append((_score(name), name, _name_pattern(name), entry.body))
+                # (order added: equal scores keep the directory's order, name, body)
+                key = _fold(name)[0]
+                self._index.add_word(key, (len(owners), name, entry.body, len(key)))
+        self._indexed = bool(owners)
+        if self._indexed:
+            self._index.make_automaton()
         # a name several stored bodies answer to (水利局 of two counties): one name, two readings
         self.shared: dict[str, tuple[str, ...]] = {name: tuple(bodies) for name, bodies in owners.items() if len(bodies) > 1}
-        patterns.sort(key=lambda item: -item[0])  # best (longest) name first; stable among equals
-        self._patterns = tuple(patterns)
         self._by_body = {entry.body: entry for entry in self.bodies}
         # The first words of stored bodies' English names (Zhangcheng of "Zhangcheng Population and
         # Family Planning Commission"): "the Zhangcheng commission" is one of ours, written short.
@@ -130,11 +137,18 @@ class BodyDirectory:
         Chinese names match as substrings; Latin names case-insensitively on word boundaries
         ("Xiji", "xiji town"). Equal scores keep the directory's order, then text order.
         """
-        return [
-            BodyCandidate(body, name, score, match.span())
-            for score, name, pattern, body in self._patterns
-            for match in pattern.finditer(text)
-        ]
+        if not self._indexed:
+            return []
+        folded, starts = _fold(text)
+        found = []
+        for last, (order, name, body, length) in self._index.iter(folded):
+            first = last - length + 1
+            start, end = starts[first], starts[last] + 1
+            if name.isascii() and (_alnum_at(text, start - 1) or _alnum_at(text, end)):
+                continue  # Latin names stand on word boundaries: Xiji, not Xijiang
+            found.append((-_score(name), order, start, BodyCandidate(body, name, _score(name), (start, end))))
+        found.sort(key=lambda item: item[:3])
+        return [candidate for *_, candidate in found]
 
     @staticmethod
     def choose(candidates: Sequence[BodyCandidate]) -> list[tuple[str, int, int]]:
@@ -228,12 +242,24 @@ def _score(name: str) -> float:
     return float(len(name))
 
 
-def _name_pattern(name: str) -> re.Pattern[str]:
-    if name.isascii():
-        words = [re.escape(w) for w in re.split(r"[\s\-]+", name) if w]
-        joined = r"[\s-]+".join(words)
-        return re.compile(rf"(?<![A-Za-z0-9]){joined}(?![A-Za-z0-9])", re.IGNORECASE)
-    return re.compile(re.escape(name), re.IGNORECASE)
+def _fold(text: str) -> tuple[str, list[int]]:
+    """``text`` lower-cased with every run of spaces and hyphens read as one space ("Xiji  Town",
+    "xiji-town"), and where each folded character stands in ``text``."""
+    folded: list[str] = []
+    starts: list[int] = []
+    for index, char in enumerate(text):
+        if char.isspace() or char == "-":
+            if folded and folded[-1] == " ":
+                continue
+            char = " "
+        lowered = char.lower()
+        folded.append(lowered if len(lowered) == 1 else char)  # İ lowers to two characters
+        starts.append(index)
+    return "".join(folded), starts
+
+
+def _alnum_at(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and text[index].isascii() and text[index].isalnum()
 
 
 def mask(text: str, spans: list[tuple[int, int]]) -> str:

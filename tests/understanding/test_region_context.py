@@ -83,3 +83,16 @@ def test_the_figure_asked_first_is_the_primary_one(question, first, directory):
     # seen in published questions: two figures in one question (…多少件？其中…几件？)
     q = parse_question(question, catalogue=load_catalogue(), directory=directory)
     assert q.metrics[0] == first
+
+
+def test_names_are_found_in_one_pass_as_written_or_folded():
+    directory = BodyDirectory.from_reports([
+        {"body": "西集镇", "short_name": "西集", "parent": "通州区", "level": "镇", "year": 2018,
+         "aliases": ["西集镇", "西集", "通州区西集镇", "Xiji", "Xiji Town"]},
+    ])
+    found = lambda text: [(text[s:e], b) for b, s, e in directory.find(text)]  # noqa: E731
+    assert found("通州区西集镇2018年") == [("通州区西集镇", "西集镇")]  # the longest name, once
+    assert found("how many did xiji-town receive") == [("xiji-town", "西集镇")]
+    assert found("XIJI  Town, 2018") == [("XIJI  Town", "西集镇")]
+    assert found("Xijiang Town and Axiji") == []  # Latin names stand on word boundaries
+    assert BodyDirectory.from_reports([]).find("西集镇") == []
