@@ -17,6 +17,8 @@ anything when the folder is absent (a fresh machine without `../shared`).
 
 from __future__ import annotations
 
+import re
+
 import argparse
 import json
 import subprocess
@@ -60,13 +62,15 @@ def region_matches(stored_parent: str | None, entry: dict, text: str = "") -> bo
         written = [u for u in region if u in text and u != entry["body"] and not entry["body"].startswith(u)]
         return None if not written else False
     units = {u for unit in region for u in (unit, to_simplified(unit))}
+    # an autonomous prefecture is written short too: 大理州 for 大理白族自治州
+    units |= {re.sub(r"^(.{2}).*自治州$", r"\1州", u) for u in units if u.endswith("自治州")}
     return all(part in units for part in _chain(stored_parent)) if _chain(stored_parent) else False
 
 
 def _chain(parent: str) -> list[str]:
     import re
 
-    return re.findall(r".+?(?:自治区|自治州|特别行政区|省|市|地区|盟|自治县|区|县|旗)(?![县区市旗])", parent)
+    return re.findall(r".+?(?:自治区|自治州|特别行政区|省|市|地区|州|盟|自治县|区|县|旗)(?![省县区市旗])", parent)
 
 
 def identification(reports: list[dict], manifest: list[dict], texts: dict[str, str] | None = None) -> dict:

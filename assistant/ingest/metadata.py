@@ -12,7 +12,7 @@ from collections import Counter
 
 from assistant.ingest import bodies
 from assistant.ingest.names import LEVEL_ENGLISH, aliases as _aliases, departments, short_name as _short_name, to_pinyin
-from assistant.ingest.regions import GOV_SUFFIX_RE as _GOV_SUFFIX_RE, LEVEL_RE as _LEVEL_RE, level_of as _level_of, parent_from_portal, parent_from_text, region_aliases, region_chain
+from assistant.ingest.regions import GOV_SUFFIX_RE as _GOV_SUFFIX_RE, LEVEL_RE as _LEVEL_RE, level_of as _level_of, parent_from_government, parent_from_portal, parent_from_text, region_aliases, region_chain
 from assistant.numerals import arabic_digits
 from assistant.records import ReportMeta, Span
 
@@ -89,6 +89,9 @@ def extract_meta(text: str) -> ReportMeta:
         parent = parent_from_text(text, body)
     if body and not parent and level in ("镇", "乡", "街道"):
         parent = parent_from_portal(text)
+    if body and not parent:
+        parent = parent_from_government(text, level)
+        parent = None if parent and parent in body else parent  # 宿州市 names no parent of 宿州市
     region = region_chain(text, body_raw, parent) if body else ()
     if region and (not parent or region[-1].endswith(parent)):
         parent = region[-1]

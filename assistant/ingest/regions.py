@@ -81,6 +81,25 @@ def parent_from_text(text: str, body: str) -> str | None:
 _PORTAL_RE = re.compile(rf"([{_CJK}]{{1,8}}(?:区|县|市|旗))(?:(?:人民)?政府(?:门户)?网站?|(?:人民)?政府\s*[（(]\s*https?:|政务(?:公开|服务)?网)")
 
 
+# the government one level up, written with its name: 锡山区政府开放月, 《天水市人民政府办公室关于…》,
+# 安徽省政务公开办公室 (a town's county, a county's city, a city's province)
+_GOVERNMENT_OF = {
+    "镇": r"(?:区|县|旗)", "乡": r"(?:区|县|旗)", "街道": r"(?:区|县|旗|市)",
+    "县": r"(?:市|州|盟)", "区": r"(?:市)", "旗": r"(?:市|盟)", "市": r"(?:省|自治区)",
+}
+
+
+def parent_from_government(text: str, level: str | None) -> str | None:
+    """The unit one level up whose government (or its office) the text names: the parent of a
+    body whose title and name give no region."""
+    units = _GOVERNMENT_OF.get(level or "")
+    if units is None:
+        return None
+    pattern = re.compile(rf"([{_CJK}]{{1,8}}{units})(?:人民)?(?:政府|政务公开办公室|委员会|委)")
+    found = _likeliest(text, [(m.group(1), m.end(1)) for m in pattern.finditer(text)])
+    return found if found and not set(found[:-1]) & _NOT_IN_A_NAME else None
+
+
 def parent_from_portal(text: str) -> str | None:
     """The county or district whose government portal a town's, township's or street office's
     report says it is published on (漳平市 of 通过漳平市政府网站发布): the town's parent."""
@@ -92,6 +111,9 @@ def parent_from_portal(text: str) -> str | None:
 _NOT_IN_A_NAME = _EDGE_CHARS | frozenset("并还也将已均全本我该")
 
 
+_LEAD_WORD_RE = re.compile(r"按照|根据|依据|依照|参照|通过|经过|关于|对于|结合|落实")
+
+
 def _likeliest(text: str, written: list[tuple[str, int]]) -> str | None:
     """The unit meant by words that end in a unit (申请公开通州区, 通过漳平市): the characters
     before 区 are ambiguous, so every suffix is a candidate, and the one written most often in
@@ -101,6 +123,8 @@ def _likeliest(text: str, written: list[tuple[str, int]]) -> str | None:
         for n in range(3, min(len(words), 6) + 1):
             start = end - n
             edge = start == 0 or not re.match(rf"[{_CJK}]", text[start - 1]) or text[start - 1] in _EDGE_CHARS
+            if _LEAD_WORD_RE.match(words[-n:]):
+                continue  # 按照安徽省…: a word that leads into a name is no part of it
             candidates[words[-n:]] = candidates.get(words[-n:], False) or edge
     if not candidates:
         return None

@@ -158,3 +158,20 @@ def test_an_early_publication_date_gives_the_year_before():
 def test_the_span_of_a_whole_year_gives_the_year():
     text = "汉川市统计局\n本报告覆盖汉川市统计局2011年1月1日至12月31日的政府信息公开工作。\n发布时间:2012年02月17日\n"
     assert extract_meta(text).year == 2011
+
+
+@pytest.mark.parametrize(
+    ("text", "parent"),
+    [
+        # a county's report cites its city's notice (清水县 citing 天水市, seen 2019)
+        ("澧川县人民政府2019年政府信息公开工作年度报告\n根据《沅州市人民政府办公室关于做好2019年政务公开工作的通知》要求，全年主动公开信息5469条。\n", "沅州市"),
+        # a city's report names its province's office (宿州市 2016)
+        ("沅州市人民政府2016年政府信息公开工作年度报告\n按照湘南省政务公开办公室的部署，全年收到申请412件。\n", "湘南省"),
+        # a street office names its district's government in a column name (安镇街道 2025)
+        ("砚池街道办事处2025年政府信息公开工作年度报告\n在鹭洲区政府开放月活动集锦发布信息6条。\n", "鹭洲区"),
+        # a county naming only its own government: no parent
+        ("澧川县人民政府2019年政府信息公开工作年度报告\n澧川县人民政府办公室负责本报告。\n", None),
+    ],
+)
+def test_a_body_without_a_written_region_takes_the_government_one_level_up(text, parent):
+    assert extract_meta(text).parent == parent
