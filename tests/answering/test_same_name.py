@@ -21,6 +21,8 @@ REPORTS = {
         "2022年度我镇没有收到政府信息公开申请。\n本报告在鹭洲区人民政府门户网站政府信息公开专栏发布。\n"
     ),
     "c_2019.txt": "沅州市砚山镇2019年政府信息公开工作年度报告\n（测试数据）\n2019年，我镇收到政府信息公开申请4件。\n",
+    "w_1.txt": "沅州市水利局2017年政府信息公开工作年度报告\n（测试数据）\n2017年，我局收到政府信息公开申请3件。\n",
+    "w_2.txt": "鹿溪市水利局2017年政府信息公开工作年度报告\n（测试数据）\n2017年，我局收到政府信息公开申请8件。\n",
     "c_2023.txt": "沅州市澧川县砚山镇2023年政府信息公开工作年度报告\n（测试数据）\n2023年，我镇收到政府信息公开申请2件。\n",
 }
 
@@ -48,6 +50,9 @@ def assistant(tmp_path_factory):
         ("What is the fax number of Shiping Town, Luxi County?", "answered", "0570-7000001"),
         ("How many items did Shiping Town (Luzhou District) disclose proactively?", "answered", 76),
         ("两个石屏镇一共主动公开了多少条信息？", "answered", 206),
+        # a department written short in English, its city before it (the Tongxiang water bureau)
+        ("How many information requests did the Yuanzhou water bureau receive in 2017?", "answered", 3),
+        ("水利局2017年收到多少件政府信息公开申请？", "ambiguous", None),
         # one body, two years, regions that nest: still one body
         ("砚山镇2019年收到多少件政府信息公开申请？", "answered", 4),
         ("澧川县砚山镇2023年收到多少件政府信息公开申请？", "answered", 2),
