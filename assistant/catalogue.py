@@ -309,7 +309,38 @@ class Catalogue:
             ordered.setdefault(metric_id, None)
         return list(ordered)
 
+    def leaf_term_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where ``text`` names a metric that has no parts (无正当理由逾期不补正, "administrative
+        reconsiderations with other results"): its words name that row, not what to do with it,
+        so a cue word inside them (理由, results) is no cue."""
+        parents = {m.parent for m in self.metrics.values() if m.parent}
+        return self.term_spans(text, {m for m in self.metrics if m not in parents})
+
+    def term_spans(self, text: str, metric_ids: set[str] | frozenset[str]) -> list[tuple[int, int]]:
+        """Where ``text`` names one of ``metric_ids`` by its name or a synonym."""
+        haystack = text.translate(_FULL_WIDTH).lower()
+        spans = []
+        for _, pattern, metric_id in self._question_terms:
+            if metric_id in metric_ids:
+                spans += [match.span() for match in pattern.finditer(haystack)]
+        return spans
+
     # -- structure ----------------------------------------------------------------------------
+
+    def column_sibling(self, metric_id: str, column_label: str) -> str | None:
+        """The metric of ``metric_id``'s table row under another column of section 二: 现行有效件数
+        turns 行政规范性文件 (本年制发) into normative_documents_in_force. None when no metric of its
+        group reads that column."""
+        metric = self.metrics.get(metric_id)
+        if metric is None or metric.group is None:
+            return None
+        label = normalise_label(column_label)
+        for rule in self._row_rules:
+            if rule.column is None or self.metrics[rule.metric].group != metric.group:
+                continue
+            if rule.column.search(label):
+                return rule.metric
+        return None
 
     def children(self, metric_id: str) -> list[str]:
         """Metrics whose parent is ``metric_id``, in catalogue order."""
@@ -468,13 +499,19 @@ def _check_terms(metrics: Sequence[Metric], source: str) -> None:
             owner[key] = metric.id
 
 
-def _word_forms(word: str) -> str:
+def _word_forms(word: str, *, singular: bool = False) -> str:
     """A synonym's past participle also matches its other verb forms: "disclosed" matches
-    disclose, discloses, disclosing ("how many did they disclose in full")."""
+    disclose, discloses, disclosing ("how many did they disclose in full"); a plural word
+    of a term of several words matches its singular ("administrative fees" in "administrative fee
+    revenue"; a term of one word, "offices", stays plural: "Qutuo Street Office" is a name)."""
+    if singular and len(word) >= 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return re.escape(word[:-1]) + "s?"  # a plural also names one: "administrative fee revenue"
     if len(word) < 5 or not word.endswith("ed"):
         return re.escape(word)
     stems = {word[:-1], word[:-2]}  # disclose(d), grant(ed)
-    forms = {word} | stems | {stem + "s" for stem in stems} | {word[:-2] + "ing", word[:-3] + "ing"}
+    forms = {word} | stems | {stem + "s" for stem in stems} | {word[:-2] + "ing"}
+    if word[-3] == word[-4]:
+        forms.add(word[:-3] + "ing")  # submitted -> submitting (never settled -> setting)
     return "(?:" + "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True)) + ")"
 
 
@@ -485,7 +522,8 @@ def _question_terms(metrics: Sequence[Metric]) -> tuple[tuple[int, re.Pattern[st
         for term in {metric.zh, *metric.synonyms_zh}:
             terms.append((len(term), re.compile(re.escape(term.translate(_FULL_WIDTH).lower())), metric.id))
         for term in {metric.en, *metric.synonyms_en}:
-            words = [_word_forms(w) for w in re.split(r"[\s\-]+", term.lower().strip()) if w]
+            split = [w for w in re.split(r"[\s\-]+", term.lower().strip()) if w]
+            words = [_word_forms(w, singular=len(split) > 1) for w in split]
             if not words:
                 continue
             body = r"[\s\-]+".join(words)

@@ -20,7 +20,8 @@ from assistant.answering.vocabulary import vocabulary
 from assistant.catalogue import normalise_label
 from assistant.understanding.clauses import first_ask
 from assistant.ingest.numbers import format_value
-from assistant.records import ANSWERED, NOT_FOUND, Answer, Citation
+from assistant.ingest.national_tables import template_metrics
+from assistant.records import ANSWERED, NATIONAL_2019, NATIONAL_2021, NOT_FOUND, Answer, Citation
 
 
 def answer(ctx: Context, q: Question, body: str, year: int, metric: str) -> Answer:
@@ -39,6 +40,10 @@ def answer(ctx: Context, q: Question, body: str, year: int, metric: str) -> Answ
     if found and not cumulative:
         # a running total a sentence states (历年累计公开170条) is never the year's figure
         found = [f for f in found if f.kind == "table" or not labelled.is_cumulative(f.label)]
+    if found and labelled.unit_contradicts(q, [f.unit for f in found]):
+        # "how many times did it adjust its website columns": a count of items on the website
+        # is not what is asked; the sentence whose words and unit fit is
+        return _not_stored(ctx, q, body, year, metric)
     if not found:
         return _not_stored(ctx, q, body, year, metric)
     if cumulative and not any(labelled.is_cumulative(f.label) for f in found):
@@ -68,8 +73,13 @@ def _best_labelled_first(ctx: Context, q: Question, body: str, year: int, found:
 
 def _not_stored(ctx: Context, q: Question, body: str, year: int, metric: str) -> Answer:
     """No fact of the metric: a figure the question's words name in a sentence, else the
-    sentence that states the metric, else a not-found naming it."""
-    return labelled.answer(ctx, q, body, year) or from_passages(ctx, q, [body], year_hint=year, missing_metric=metric)
+    sentence that states the metric, else a not-found naming it. A national table's row that
+    was not read (its cells could not be placed) is no sentence's figure: the sentence nearest
+    in words (全年新收…38件 for 上年结转) states another row."""
+    in_tables = ctx.memo("national_table_metrics", lambda: template_metrics(ctx.catalogue))
+    unread_row = metric in in_tables and any(r["template"] in (NATIONAL_2019, NATIONAL_2021) for r in ctx.reports_of(body, year))
+    found = None if unread_row else labelled.answer(ctx, q, body, year)
+    return found or from_passages(ctx, q, [body], year_hint=year, missing_metric=metric)
 
 
 def fallback(ctx: Context, q: Question, body: str, year: int, metric: str) -> Answer:

@@ -33,20 +33,23 @@ _ASK_COVERED = 0.6
 _CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年度?|\b(?:19|20)\d{2}\b")
 # pairs that only make a question a question (多少, 是否 …, and the joins 少条 of 多少条)
-_QUESTION_PAIRS = frozenset("多少 少条 少件 少次 少人 少个 少项 少篇 是否 什么 哪些 如何 怎么 怎样 一共 总共 分别 各有 有多".split())
+_QUESTION_PAIRS = frozenset("多少 少条 少件 少次 少人 少个 少项 少篇 是否 什么 哪些 如何 怎么 怎样 一共 总共 分别 各有 有多 人次 万元".split())  # and units: the unit asked is checked apart
 _TRAILING_VERB_RE = re.compile(r"(?:共计|合计|总计|共|为|达到?|是|有)$")
 _CUMULATIVE_RE = re.compile(r"累计|历年|以来|cumulative|so far|to date|since")
 # the unit a question asks for, and the units a figure may be stated in for it
-_ASKED_UNITS = (
-    (re.compile(r"人次|person-times?|attendances"), ("人次", "人")),
-    (re.compile(r"万元|元|yuan|fee|amount|how much"), ("万元", "元")),
-    (re.compile(r"多少次|几次|次数|多少场|几场|多少期|几期|times|sessions|meetings|conferences|occasions"), ("次", "场", "期")),
-    (re.compile(r"多少篇|几篇|articles|posts"), ("篇", "条")),
-    (re.compile(r"多少件|几件|requests|applications|cases|suggestions|proposals|complaints|lawsuits|documents"), ("件", "份", "个", "条")),
-    (re.compile(r"多少条|几条|items|pieces"), ("条", "篇", "件")),
-    (re.compile(r"多少人|几人|几名|多少名|staff|people|persons|volunteers"), ("人", "名")),
-    (re.compile(r"多少个|几个|how many (?:columns|platforms|accounts|villages)"), ("个",)),
-    (re.compile(r"多少项|几项"), ("项",)),
+_ASKED_UNITS = tuple(
+    (re.compile(zh + r"|(?<![a-z])(?:" + en + r")(?![a-z])"), units)
+    for zh, en, units in (
+        (r"人次", r"person-times?|attendances", ("人次", "人")),
+        (r"万元|元", r"yuan|amount|how much", ("万元", "元")),
+        (r"多少次|几次|次数|多少场|几场|多少期|几期", r"times|sessions|meetings|conferences|occasions", ("次", "场", "期")),
+        (r"多少篇|几篇", r"articles|posts", ("篇", "条")),
+        (r"多少件|几件", r"requests|applications|cases|suggestions|proposals|complaints|lawsuits|documents", ("件", "份", "个", "条")),
+        (r"多少条|几条", r"items|pieces", ("条", "篇", "件")),
+        (r"多少人|几人|几名|多少名", r"staff|people|persons|volunteers", ("人", "名", "人次")),
+        (r"多少个|几个", r"how many (?:columns|platforms|accounts|villages)", ("个",)),
+        (r"多少项|几项", r"(?!)", ("项",)),
+    )
 )
 
 
@@ -56,6 +59,15 @@ def asks_cumulative(text: str) -> bool:
 
 def is_cumulative(label: str) -> bool:
     return bool(_CUMULATIVE_RE.search(label))
+
+
+def unit_contradicts(q: Question, units: list[str | None]) -> bool:
+    """The question asks a unit (多少次, how many times, 多少人) that none of ``units`` is: the
+    figures count something else. A bare "how much" asks no unit."""
+    if q.column:
+        return False  # "natural persons" names an applicant column, not a unit
+    asked = _unit_asked(first_ask(q.text.lower()).replace("how much", ""))
+    return bool(asked) and all(unit is not None and unit not in asked for unit in units)
 
 
 def clause_before(sentence: str, position: int) -> str:
@@ -94,7 +106,7 @@ def figure(ctx: Context, q: Question, body: str, year: int) -> Figure | None:
             continue
         if asked and row["unit"] not in asked:
             continue
-        label = row["row_path"]
+        label = _TRAILING_VERB_RE.sub("", row["row_path"])  # 累计点击量达到: the verb says nothing of what
         if bool(_CUMULATIVE_RE.search(label)) != cumulative:
             continue  # a running total never answers the year's figure, nor the other way round
         covered_label, covered_ask = _coverage([p for p in _label_pairs(ctx, label) if p not in own_name], concepts, weights)

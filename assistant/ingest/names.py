@@ -4,6 +4,8 @@ department function)."""
 
 from __future__ import annotations
 
+import functools
+
 from assistant.ingest.regions import level_of as _level_of
 
 LEVEL_ENGLISH = {
@@ -84,8 +86,10 @@ def _department_aliases(body: str, parent: str | None) -> list[str]:
     region = body[: -len(entry["zh"])]
     level = _level_of(parent) if parent and region.endswith(parent) else None
     region_short = short_name(parent, level) if level else ""
-    if not region_short and not parent and 2 <= len(region) <= 4 and _level_of(region) is None:
-        region_short = region  # a zone named by itself: 龢屾 of 龢屾经济技术开发区管理委员会
+    if not region_short and not parent and len(region) >= 2 and _level_of(region) is None:
+        # a zone named by itself: 龢屾 of 龢屾经济技术开发区管理委员会; one led by its city written
+        # without 市 (大连长兴岛) is named by its last word (长兴岛)
+        region_short = region if len(region) <= 4 else _last_word(region)
     if region_short and region_short != region:
         names.append(region_short + entry["zh"])  # 垚溆住房和城乡建设局
     near = parent if parent and region.endswith(parent) and parent != region else ""
@@ -96,6 +100,8 @@ def _department_aliases(body: str, parent: str | None) -> list[str]:
         if region_short and region_short != region:
             names.append(region_short + short)  # 垚溆住建局
     for pinyin in to_pinyin(region_short) if region_short else []:
+        if entry.get("zone") and not parent:
+            names += [pinyin, f"{pinyin} Zone"]  # the zone is its place: "the Changxingdao zone"
         for english in entry["en"]:
             names.append(f"{pinyin} {english}")
             if level:
@@ -107,6 +113,22 @@ def _department_aliases(body: str, parent: str | None) -> list[str]:
             names += [f"General Office of the {government}" for government in _government_names(pinyin, level)]
             names += [f"{government} Office" for government in _government_names(pinyin, level)]
     return names
+
+
+def _last_word(region: str) -> str:
+    """The last word of a longer place name (大连长兴岛 -> 长兴岛), when it is a word of two
+    characters or more after one of two or more; else ''."""
+    words = [w for w in _tokenizer().tokenize(region) if w.strip()]
+    if len(words) >= 2 and len(words[-1]) >= 2 and len(region) - len(words[-1]) >= 2:
+        return words[-1]
+    return ""
+
+
+@functools.lru_cache(maxsize=1)
+def _tokenizer():
+    from assistant.store.keyword import KeywordTokenizer
+
+    return KeywordTokenizer()
 
 
 def departments() -> tuple[dict, ...]:

@@ -18,12 +18,14 @@ Whenever a row cannot be mapped without guessing, the row is skipped and a warni
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from assistant.ingest.numbers import CellValue, parse_cell, strip_padding
+from assistant.ingest.numbers import CellValue, strip_padding
+from assistant.ingest import table_arithmetic as arithmetic
+from assistant.ingest import table_cells as tc
 from assistant.records import NATIONAL_2019, NATIONAL_2021, Fact, Span
 
-__all__ = ["NationalParse", "parse_national_tables", "detect_national_template"]
+__all__ = ["NationalParse", "detect_national_template", "parse_national_tables", "template_metrics"]
 
 
 @dataclass(frozen=True)
@@ -130,215 +132,6 @@ _ARTICLE_RE = re.compile(r"第二十条\s*第?\s*[（(]\s*[一二三四五六七
 _S2_COLUMN_RE = re.compile(r"数量|件数|金额|增/减|增减|增／减|项目数")
 
 # ---------------------------------------------------------------------------------------------
-# Cells
-
-_PAD_CHARS = " \t\r\n\u00a0\u3000\u200b\ufeff\u2002\u2003\u2009"
-_TOKEN_RE = re.compile(f"[^{_PAD_CHARS}]+")
-_PIPES = "|｜"
-_MD_SEPARATOR = re.compile(r"^\s*[|｜]?\s*:?-{3,}:?\s*(?:[|｜]\s*:?-{3,}:?\s*)*[|｜]?\s*$")
-# A label with a number glued to its end: 予以公开1288, 1.属于国家秘密0, （七）总计1,234.
-_GLUED_RE = re.compile(
-    r"^(?P<label>.*[^\d０-９,，.．+\-－—/／\s])(?P<num>[\d０-９](?:[\d０-９]|[,，.．](?=[\d０-９]))*|—{1,2}|[/／])$"
-)
-# A numbering marker standing alone as a token: "1." "（一）" "三、".
-_MARKER_ONLY = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[.．、])$")
-_MARKER_PREFIX = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[.．、])\s*")
-_NORM_DROP = re.compile(r"[\s\u3000\u00a0“”\"'‘’「」『』、，,。.．；;：:（）()【】\[\]·•]")
-_SIGNS = "+-－＋−"
-
-
-def _norm(label: str) -> str:
-    """A label reduced for matching: numbering markers, spaces, quotes and punctuation dropped."""
-    text = strip_padding(label)
-    while True:
-        stripped = _MARKER_PREFIX.sub("", text, count=1)
-        if stripped == text:
-            break
-        text = stripped
-    return _NORM_DROP.sub("", text)
-
-
-def _parse_value(raw: str) -> CellValue | None:
-    """parse_cell, plus signed numbers (本年增/减 may be "-2" or "+1")."""
-    parsed = parse_cell(raw)
-    if parsed is not None:
-        return parsed
-    text = strip_padding(raw)
-    if len(text) > 1 and text[0] in _SIGNS:
-        inner = parse_cell(text[1:])
-        if inner is not None and inner.value is not None:
-            sign = 1.0 if text[0] in "+＋" else -1.0
-            return CellValue(sign * inner.value, inner.unit)
-    return None
-
-
-@dataclass
-class _Cell:
-    kind: str  # "label", "value", "blank" (empty cell: unknown), "soft" (a padding-only line)
-    text: str  # the cell text exactly as in the source (stripped of padding)
-    start: int
-    end: int
-    value: CellValue | None = None
-
-
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _PAD_CHARS:
-        start += 1
-    while end > start and text[end - 1] in _PAD_CHARS:
-        end -= 1
-    return start, end
-
-
-def _classify(text: str, start: int, end: int, *, glued: bool) -> list[_Cell]:
-    raw = text[start:end]
-    parsed = _parse_value(raw)
-    if parsed is not None and parsed.value is not None:
-        return [_Cell("value", raw, start, end, parsed)]
-    if glued:
-        match = _GLUED_RE.match(raw)
-        if match:
-            number = _parse_value(match["num"])
-            label_end = start + _strip_span(raw, 0, match.end("label"))[1]
-            if number is not None and number.value is not None and label_end > start:
-                num_start = start + match.start("num")
-                return [
-                    _Cell("label", text[start:label_end], start, label_end),
-                    _Cell("value", text[num_start:end], num_start, end, number),
-                ]
-    group = _GROUP_AND_ITEM_RE.match(raw)
-    if group:  # one cell holding a group and its first item: （三）不予公开 1.属于国家秘密
-        item = start + group.start("item")
-        return [_Cell("label", text[start : start + group.end("group")], start, start + group.end("group")),
-                _Cell("label", text[item:end], item, end)]
-    return [_Cell("label", raw, start, end)]
-
-
-_GROUP_AND_ITEM_RE = re.compile(
-    r"(?P<group>[（(][一二三四五六七八九十]+[）)][^\s\u3000\d]{2,12})[\s\u3000\u00a0]+(?P<item>\d+[.．、]\S.*)$"
-)
-
-
-def _split_words(text: str, start: int, end: int) -> list[_Cell]:
-    """Whitespace-separated tokens; a lone numbering marker joins the label after it."""
-    cells: list[_Cell] = []
-    for match in _TOKEN_RE.finditer(text, start, end):
-        cells.extend(_classify(text, match.start(), match.end(), glued=True))
-    merged: list[_Cell] = []
-    for cell in cells:
-        prev = merged[-1] if merged else None
-        if prev is not None and prev.kind == "label" and cell.kind == "label" and _MARKER_ONLY.match(prev.text):
-            merged[-1] = _Cell("label", text[prev.start : cell.end], prev.start, cell.end)
-        else:
-            merged.append(cell)
-    return merged
-
-
-def _drop_label_position_blanks(cells: list[_Cell]) -> list[_Cell]:
-    """Empty cells are unknown values only where values stand: after the last label of a row
-    that holds numbers, or anywhere in a row of numbers alone. Elsewhere they are filler."""
-    if not any(c.kind == "value" for c in cells):
-        return [c for c in cells if c.kind == "label"]
-    last_label = max((i for i, c in enumerate(cells) if c.kind == "label"), default=-1)
-    return [c for i, c in enumerate(cells) if not (c.kind == "blank" and i < last_label)]
-
-
-def _line_cells(text: str, ls: int, le: int) -> list[_Cell]:
-    line = text[ls:le]
-    if any(p in line for p in _PIPES):
-        if _MD_SEPARATOR.match(line):
-            return []
-        cuts = [ls + i for i, ch in enumerate(line) if ch in _PIPES]
-        bounds = list(zip([ls] + [c + 1 for c in cuts], cuts + [le]))
-        if not strip_padding(text[bounds[0][0] : bounds[0][1]]):
-            bounds = bounds[1:]  # leading pipe
-            if bounds and not strip_padding(text[bounds[-1][0] : bounds[-1][1]]):
-                bounds = bounds[:-1]  # trailing pipe closing a markdown row
-        cells: list[_Cell] = []
-        for bs, be in bounds:
-            s, e = _strip_span(text, bs, be)
-            if s == e:
-                pos = min(bs + 1, be) if be > bs else bs
-                cells.append(_Cell("blank", "", pos, pos, CellValue(None, None)))
-            else:
-                cells.extend(_classify(text, s, e, glued=False))
-        return _drop_label_position_blanks(cells)
-
-    s, e = _strip_span(text, ls, le)
-    if s == e:
-        if any(ch in "\u3000\u00a0" for ch in line):
-            return [_Cell("soft", "", s, s, CellValue(None, None))]
-        return []
-    if "\t" in text[s:e]:
-        cells = []
-        pos = s
-        for segment in text[s:e].split("\t"):
-            ss, se = _strip_span(text, pos, pos + len(segment))
-            if ss == se:
-                cells.append(_Cell("blank", "", pos, pos, CellValue(None, None)))
-            else:
-                cells.extend(_split_words(text, ss, se))
-            pos += len(segment) + 1
-        return _drop_label_position_blanks(cells)
-    return _split_words(text, s, e)
-
-
-@dataclass
-class _Row:
-    labels: list[_Cell] = field(default_factory=list)
-    values: list[_Cell] = field(default_factory=list)
-
-
-def _lines(text: str, start: int, end: int):
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl < 0 else nl
-        yield pos, stop
-        pos = stop + 1
-
-
-def _rows(text: str, start: int, end: int) -> list[_Row]:
-    """Stream cells into rows: labels, then the values after them; a label after values starts a row."""
-    rows: list[_Row] = []
-    current = _Row()
-    for ls, le in _lines(text, start, end):
-        for cell in _line_cells(text, ls, le):
-            if cell.kind == "label":
-                if current.values:
-                    rows.append(current)
-                    current = _Row()
-                current.labels.append(cell)
-            else:
-                current.values.append(cell)
-    if current.labels or current.values:
-        rows.append(current)
-    return rows
-
-
-def _pick_values(values: list[_Cell], wanted: int) -> list[_Cell] | None:
-    """The row's values when their count fits, else None.
-
-    Padding-only lines count only when they must; empty cells in front of the values (a label
-    column left empty in a rectangular grid) and after them (a narrow table padded to the
-    grid's width) are dropped when there are too many.
-    """
-    hard = [v for v in values if v.kind != "soft"]
-    for candidate in (values, hard):
-        trimmed = list(candidate)
-        while len(trimmed) > wanted and trimmed[0].kind != "value":
-            trimmed.pop(0)
-        while len(trimmed) > wanted and trimmed[-1].kind == "blank":
-            trimmed.pop()  # the empty cells a rectangular grid pads a narrower table with
-        if len(trimmed) == wanted:
-            return trimmed
-    return None
-
-
-def _hard_count(values: list[_Cell]) -> int:
-    return sum(1 for v in values if v.kind != "soft")
-
-
-# ---------------------------------------------------------------------------------------------
 # Sections
 
 
@@ -355,13 +148,13 @@ def _find_headings(text: str) -> dict[str, tuple[int, int, str]]:
     order = ["二", "三", "四", "五", "六"]
     search_from = 0
     head_re = re.compile(r"^[#>*\s]*(?P<h>(?:(?P<n>[一二三四五六])\s*[、.．]|[（(](?P<m>[一二三四五六])[）)])\s*(?P<rest>.*?))[*\s]*$")
-    lines = list(_lines(text, 0, len(text)))
+    lines = list(tc.lines(text, 0, len(text)))
     for number in order:
         for ls, le in lines:
             if ls < search_from:
                 continue
             line = text[ls:le]
-            if any(p in line for p in _PIPES) or len(strip_padding(line)) > 60:
+            if any(p in line for p in tc.PIPES) or len(strip_padding(line)) > 60:
                 continue
             match = head_re.match(line)
             if not match or (match["n"] or match["m"]) != number:
@@ -439,22 +232,22 @@ def _sections(text: str, warnings: list[str]) -> dict[str, _Section]:
 # Section 三
 
 
-def _s3_columns(header: list[_Cell], warnings: list[str]) -> list[str]:
+def _s3_columns(header: list[tc.Cell], warnings: list[str]) -> list[str]:
     # named as the template writes them: a header cell broken by <br> (商业 企业) is 商业企业
-    names = [_norm(c.text) for c in header]
+    names = [tc.norm(c.text) for c in header]
     natural = [n for n in names if n in _S3_NATURAL]
     group = [n for n in names if n in _S3_GROUP]
     subs = list(dict.fromkeys(n for n in names if n in _S3_SUBS))
     total = [n for n in names if n in _S3_TOTAL]
     if natural and total and (subs or group):
         return [natural[0], *(subs or group[:1]), total[0]]
-    if any(_norm(c.text) in _S3_NATURAL | _S3_GROUP | _S3_SUBS | _S3_TOTAL for c in header):
+    if any(tc.norm(c.text) in _S3_NATURAL | _S3_GROUP | _S3_SUBS | _S3_TOTAL for c in header):
         warnings.append("section 三: column header not readable; assuming the standard 7 columns")
     return list(S3_COLUMNS)
 
 
 def _match_entry(label: str, entries: tuple[_Entry, ...], pos: int) -> int | None:
-    norm = _norm(label)
+    norm = tc.norm(label)
     if not norm:
         return None
 
@@ -470,8 +263,8 @@ def _match_entry(label: str, entries: tuple[_Entry, ...], pos: int) -> int | Non
 def _parse_s3(text: str, section: _Section, template: str, warnings: list[str]) -> list[Fact]:
     # Match against the fuller 2021 tree: a 2019-looking report may still split （六）其他处理.
     entries = S3_ROWS[NATIONAL_2021]
-    rows = _rows(text, section.start, section.end)
-    header: list[_Cell] = []
+    rows = tc.rows(text, section.start, section.end)
+    header: list[tc.Cell] = []
     columns: list[str] | None = None
     stack: list[tuple[int, str] | None] = [None, None, None]  # (entry index, label as written)
     pos = 0
@@ -479,15 +272,16 @@ def _parse_s3(text: str, section: _Section, template: str, warnings: list[str]) 
     seen: set[int] = set()
     previous_entry: int | None = None  # the last row named, for its label's wrapped rest
     facts: list[Fact] = []
+    short_rows: list[tuple[int, tuple[str, ...], int, list[tc.Cell], str]] = []
     header_names = _S3_NATURAL | _S3_GROUP | _S3_SUBS | _S3_TOTAL | _S3_HEADER_OTHER
 
     for row in rows:
         row_entry: int | None = None
-        row_cells: list[_Cell] = []  # the labels that name this row
-        own_cell: _Cell | None = None  # the label of the row itself (the deepest one)
+        row_cells: list[tc.Cell] = []  # the labels that name this row
+        own_cell: tc.Cell | None = None  # the label of the row itself (the deepest one)
         last_was_row_label = False
         for cell in row.labels:
-            norm = _norm(cell.text)
+            norm = tc.norm(cell.text)
             if not started and (norm in header_names or "勾稽" in norm):
                 header.append(cell)
                 continue
@@ -519,12 +313,14 @@ def _parse_s3(text: str, section: _Section, template: str, warnings: list[str]) 
                 index, written = stack[level - 1]
                 stack[level - 1] = (index, written + cell.text)
                 row_cells.append(cell)
-            elif started and previous_entry is not None and norm and norm in _norm(entries[previous_entry].label):
+            elif started and previous_entry is not None and norm and norm in tc.norm(entries[previous_entry].label):
                 # the rest of the previous row's label, wrapped under its numbers (printed PDFs)
                 last_was_row_label = False
             else:
                 last_was_row_label = False
-                if started and norm:
+                # a piece of a group label printed one or two characters a line (三/本/年/度…) is no row
+                piece = len(norm) <= 4 and any(norm in tc.norm(e.label) for e in entries)
+                if started and norm and not piece:
                     warnings.append(f"section 三: unrecognised row label {cell.text!r}")
 
         if row_entry is not None:
@@ -532,35 +328,58 @@ def _parse_s3(text: str, section: _Section, template: str, warnings: list[str]) 
         if not row.values:
             continue
         if row_entry is None:
-            if _hard_count(row.values) and started:
-                warnings.append(f"section 三: {_hard_count(row.values)} numbers without a known row label")
+            if tc.hard_count(row.values) and started:
+                warnings.append(f"section 三: {tc.hard_count(row.values)} numbers without a known row label")
             continue
         if columns is None:
             columns = _s3_columns(header, warnings)
         label = stack[entries[row_entry].level - 1][1]
-        values = _pick_values(row.values, len(columns))
+        values = tc.pick_values(row.values, len(columns))
         if values is None and len(columns) != len(S3_COLUMNS) and not seen:
             # a header wrapped by the column width (社会公益 / 组织) reads short: the first row's
             # count of numbers decides when it is the template's
-            values = _pick_values(row.values, len(S3_COLUMNS))
+            values = tc.pick_values(row.values, len(S3_COLUMNS))
             if values is not None:
                 warnings.append(
                     f"section 三: the column header reads as {len(columns)} columns but the rows hold "
                     f"{len(S3_COLUMNS)} numbers; assuming the standard {len(S3_COLUMNS)} columns"
                 )
                 columns = list(S3_COLUMNS)
-        if values is None:
-            warnings.append(
-                f"section 三: row {label!r}: expected {len(columns)} numbers, found {_hard_count(row.values)}; row skipped"
-            )
-            continue
-        seen.add(row_entry)
-        path = tuple(item[1] for item in stack[: entries[row_entry].level])
+        # a label cut by a page break (三、本年度办理结 | 果 on the next page) is named as the template names it
+        path = tuple(
+            written if tc.norm(written).startswith(entries[index].key) else entries[index].label
+            for index, written in stack[: entries[row_entry].level]
+        )
         # the row as written starts at the first label on the line of the row's own label
         own_line = _line_start(text, own_cell.start)
         row_start = min(c.start for c in row_cells if _line_start(text, c.start) == own_line)
+        if values is None:
+            numbers = [v for v in row.values if v.kind == "value" and v.value is not None]
+            if 0 < len(numbers) < len(columns):
+                short_rows.append((row_entry, path, row_start, numbers, label))  # blank cells left out
+            else:
+                warnings.append(
+                    f"section 三: row {label!r}: expected {len(columns)} numbers, found {tc.hard_count(row.values)}; row skipped"
+                )
+            continue
+        seen.add(row_entry)
         span = Span(row_start, max(v.end for v in values))
         for column, cell in zip(columns, values):
+            facts.append(_fact(section.heading, path, column, cell, span, default_unit="件"))
+
+    for (row_entry, path, row_start, numbers, label), cells in zip(short_rows, _place_blanks(short_rows, len(columns or S3_COLUMNS))):
+        read = [(column, cell) for column, cell in zip(columns or S3_COLUMNS, cells) if isinstance(cell, tc.Cell)]
+        unread = [column for column, cell in zip(columns or S3_COLUMNS, cells) if cell is None]
+        note = f"section 三: row {label!r}: {len(numbers)} numbers for {len(columns or S3_COLUMNS)} columns (blank cells left out)"
+        if unread:
+            warnings.append(f"{note}; where the blanks stand is not certain: {'、'.join(unread)} not read")
+        else:
+            warnings.append(f"{note}; placed by the row's arithmetic and the table's blank columns")
+        if not read:
+            continue
+        seen.add(row_entry)
+        span = Span(row_start, max(cell.end for _, cell in read))
+        for column, cell in read:
             facts.append(_fact(section.heading, path, column, cell, span, default_unit="件"))
 
     expected = S3_ROWS[template]
@@ -574,7 +393,43 @@ def _parse_s3(text: str, section: _Section, template: str, warnings: list[str]) 
     return facts
 
 
-def _fact(table: str, path: tuple[str, ...], column: str, cell: _Cell, span: Span, *, default_unit: str | None) -> Fact:
+_BLANK = "blank"
+
+
+def _place_blanks(short_rows: list[tuple], width: int) -> list[list[tc.Cell | str | None]]:
+    """Rows printed without their blank cells (``10 4 0 0 1 0`` for seven columns), each cell
+    as a value cell, _BLANK, or None where it cannot be told.
+
+    Every placement of the blanks is a reading; the row's arithmetic drops those it rules out
+    (a blank is a count, never negative: when the written parts exceed the last number, the
+    total is what is blank). Rows left with one reading show which columns the table leaves
+    blank, and the others keep the readings that blank only those. Where the written numbers
+    add up with the last as 总计 and no such column says otherwise, the total is the total.
+    A cell the remaining readings disagree on is not read."""
+    readings: list[list[tuple[arithmetic.Piece, ...]]] = []
+    for _, _, _, numbers, _ in short_rows:
+        written = [(cell.text, cell.value.value) for cell in numbers]
+        readings.append(arithmetic.arrangements(written, width, arithmetic.row_sums, split_digits=False, blanks=True) or [])
+
+    def blanks_of(reading: tuple[arithmetic.Piece, ...]) -> frozenset[int]:
+        return frozenset(i for i, piece in enumerate(reading) if piece.token is None)
+
+    blank_columns = frozenset().union(*(blanks_of(found[0]) for found in readings if len(found) == 1))
+    out: list[list[tc.Cell | str | None]] = []
+    for (_, _, _, numbers, _), found in zip(short_rows, readings):
+        fitting = [r for r in found if blanks_of(r) <= blank_columns]
+        if fitting:
+            found = fitting
+        elif sum(c.value.value for c in numbers[:-1]) == numbers[-1].value.value:
+            found = [r for r in found if r[-1].token == len(numbers) - 1] or found
+        cells: list[tc.Cell | str | None] = []
+        for piece in arithmetic.agreed(found) if found else [None] * width:
+            cells.append(None if piece is None else _BLANK if piece.token is None else numbers[piece.token])
+        out.append(cells)
+    return out
+
+
+def _fact(table: str, path: tuple[str, ...], column: str, cell: tc.Cell, span: Span, *, default_unit: str | None) -> Fact:
     value = cell.value if cell.value is not None else CellValue(None, None)
     return Fact(
         kind="table",
@@ -594,34 +449,75 @@ def _fact(table: str, path: tuple[str, ...], column: str, cell: _Cell, span: Spa
 
 
 def _parse_s4(text: str, section: _Section, warnings: list[str]) -> list[Fact]:
-    rows = _rows(text, section.start, section.end)
+    rows = tc.rows(text, section.start, section.end)
     written: dict[str, str] = {}
     for row in rows:
         for cell in row.labels:
-            written.setdefault(_norm(cell.text), cell.text)
+            written.setdefault(tc.norm(cell.text), cell.text)
     values = [v for row in rows for v in row.values]
-    picked = _pick_values(values, 15)
+    picked: list[tc.Cell | None] | None = tc.pick_values(values, 15)
     if picked is None:
-        warnings.append(f"section 四: expected 15 numbers, found {_hard_count(values)}")
+        picked = _s4_by_arithmetic(values, warnings)
+    if picked is None:
+        warnings.append(f"section 四: expected 15 numbers, found {tc.hard_count(values)}")
         return []
 
     # Evidence: the line holding the value when it holds several, else the whole run of 15.
-    by_line: dict[int, list[_Cell]] = {}
-    for cell in picked:
+    read = [cell for cell in picked if cell is not None]
+    by_line: dict[int, list[tc.Cell]] = {}
+    for cell in read:
         by_line.setdefault(_line_start(text, cell.start), []).append(cell)
-    block = Span(picked[0].start, picked[-1].end)
+    block = Span(read[0].start, read[-1].end)
 
     def as_written(name: str) -> str:
-        return written.get(_norm(name), name)
+        return written.get(tc.norm(name), name)
 
     facts = []
     for i, cell in enumerate(picked):
+        if cell is None:
+            continue
         group, column = S4_GROUPS[i // 5], S4_COLUMNS[i % 5]
         line = by_line[_line_start(text, cell.start)]
         span = Span(line[0].start, line[-1].end) if len(line) > 1 else block
         path = tuple(as_written(part) for part in group)
         facts.append(_fact(section.heading, path, as_written(column), cell, span, default_unit="件"))
     return facts
+
+
+def _s4_by_arithmetic(values: list[tc.Cell], warnings: list[str]) -> list[tc.Cell | None] | None:
+    """表四's 15 cells from numbers printed fused (``01 04 50 12 25 00 10 1``) or with blank cells
+    left out: every reading whose blocks add up (four results, then their 总计); a cell the
+    readings disagree on stays unread (None). None when no reading adds up."""
+    hard = [v for v in values if v.kind == "value" and v.value is not None]
+    count = len(hard)
+    if not hard or count == 15:
+        return None
+    check = arithmetic.blocks_sum(len(S4_COLUMNS))
+    written = [(cell.text, cell.value.value) for cell in hard]
+    found = arithmetic.arrangements(written, 15, check, split_digits=count < 15, blanks=False, prefix=check)
+    how = "fused numbers split"
+    if not found and count < 15:
+        found = arithmetic.arrangements(written, 15, check, split_digits=False, blanks=True)
+        how = "blank cells placed"
+    if not found:
+        return None
+    cells: list[tc.Cell | None] = []
+    for piece in arithmetic.agreed(found):
+        if piece is None or piece.token is None:
+            cells.append(None)  # unread, or a blank cell: no figure
+            continue
+        source = hard[piece.token]
+        if (piece.start, piece.end) == (0, len(source.text)):
+            cells.append(source)
+        else:
+            start = source.start + piece.start
+            cells.append(tc.Cell("value", source.text[piece.start : piece.end], start, source.start + piece.end, CellValue(piece.value, None)))
+    unread = sum(1 for piece in arithmetic.agreed(found) if piece is None)
+    note = f"section 四: {count} numbers for 15 cells; {how} by the identities (each block's results add up to its 总计)"
+    if len(found) > 1:
+        note += f": {len(found)} readings fit, {unread} cells differ between them and are not read" if unread else f": {len(found)} readings fit and agree"
+    warnings.append(note)
+    return cells if any(cell is not None for cell in cells) else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -643,12 +539,12 @@ def _s2_unit(column: str) -> str | None:
 def _parse_s2(text: str, section: _Section, warnings: list[str]) -> list[Fact]:
     facts: list[Fact] = []
     article: str | None = None
-    columns: list[_Cell] = []
+    columns: list[tc.Cell] = []
     data_since_header = False
-    for row in _rows(text, section.start, section.end):
-        row_label: _Cell | None = None
+    for row in tc.rows(text, section.start, section.end):
+        row_label: tc.Cell | None = None
         for cell in row.labels:
-            norm = _norm(cell.text)
+            norm = tc.norm(cell.text)
             article_match = _ARTICLE_RE.search(cell.text)
             if article_match:
                 article = article_match.group(0)
@@ -664,16 +560,16 @@ def _parse_s2(text: str, section: _Section, warnings: list[str]) -> list[Fact]:
             continue
         where = f"section 二 {article or ''}".rstrip()
         if row_label is None:
-            if _hard_count(row.values):
-                warnings.append(f"{where}: {_hard_count(row.values)} numbers without a row label")
+            if tc.hard_count(row.values):
+                warnings.append(f"{where}: {tc.hard_count(row.values)} numbers without a row label")
             continue
         if not columns:
             warnings.append(f"{where}: row {row_label.text!r} has numbers but no column header")
             continue
-        values = _pick_values(row.values, len(columns))
+        values = tc.pick_values(row.values, len(columns))
         if values is None:
             warnings.append(
-                f"{where}: row {row_label.text!r}: expected {len(columns)} numbers, found {_hard_count(row.values)}; row skipped"
+                f"{where}: row {row_label.text!r}: expected {len(columns)} numbers, found {tc.hard_count(row.values)}; row skipped"
             )
             continue
         data_since_header = True
@@ -685,6 +581,23 @@ def _parse_s2(text: str, section: _Section, warnings: list[str]) -> list[Fact]:
 
 
 # ---------------------------------------------------------------------------------------------
+
+
+def template_metrics(catalogue) -> frozenset[str]:
+    """The metrics the rows of the request table (三) and the review table (四) hold: figures a
+    national-template report states in its tables, whatever its sentences say."""
+    found: set[str | None] = set()
+    entries = S3_ROWS[NATIONAL_2021]
+    for index, entry in enumerate(entries):
+        path, up = [entry.label], entry.parent
+        while up is not None:
+            path.insert(0, entries[up].label)
+            up = entries[up].parent
+        found.add(catalogue.match_row(path, "总计", SECTION_HEADINGS["三"]))
+    for group in S4_GROUPS:
+        for column in S4_COLUMNS:
+            found.add(catalogue.match_row(list(group), column, SECTION_HEADINGS["四"]))
+    return frozenset(m for m in found if m is not None)
 
 
 def detect_national_template(text: str) -> str | None:

@@ -23,6 +23,7 @@ class Reading:
 
     text: str
     lowered: str
+    cue_text: str  # lowered, with the words of metrics that have no parts blanked
     bodies: tuple[str, ...]
     years: tuple[int, ...]
     all_years: bool
@@ -54,14 +55,16 @@ def read(text: str, catalogue: Catalogue, directory: BodyDirectory) -> Reading:
     bodies = () if readings is not None else tuple(dict.fromkeys(body for body, _, _ in mentions))
     masked = places.mask(text, [(start, end) for _, start, end in mentions])  # names are no metric words
     lowered = masked.lower()
+    cue_text = places.mask(lowered, catalogue.leaf_term_spans(lowered))  # a row's own words are no cues
     return Reading(
         text=text,
         lowered=lowered,
+        cue_text=cue_text,
         bodies=bodies,
         years=years.years(masked),
         all_years=years.asks_all_years(lowered),
         metrics=_first_asked_first(masked, catalogue),
-        rules=intent.cued_rules(lowered),
+        rules=intent.cued_rules(lowered, cue_text),
         unknown_place=(
             None if bodies or readings
             # a shared name whose region is none of ours (长春市水利局): that region's body is not stored

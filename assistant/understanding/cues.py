@@ -49,6 +49,7 @@ class Cues:
     generic_metrics: tuple[str, ...]
     fallback_metric_cues: tuple[tuple[str, str], ...]
     column_cues: tuple[tuple[str, tuple[str, ...]], ...]
+    table_column_cues: tuple[tuple[str, tuple[str, ...]], ...]
     en_topic_terms: tuple[tuple[str, tuple[str, ...]], ...]
     zh_topic_terms: tuple[tuple[str, tuple[str, ...]], ...]
     not_a_count_cues: tuple[str, ...]
@@ -115,6 +116,7 @@ def _parse_cues(data: Any, source: str) -> Cues:
         generic_metrics=check.words(data["generic_metrics"], "generic_metrics"),
         fallback_metric_cues=tuple(check.pairs(data["fallback_metric_cues"], "fallback_metric_cues", "metric")),
         column_cues=tuple(check.kinds(data["column_cues"], "column_cues", "column").items()),
+        table_column_cues=tuple(check.kinds(data["table_column_cues"], "table_column_cues", "column").items()),
         en_topic_terms=tuple(check.pairs(data["en_topic_terms"], "en_topic_terms", "words")),
         zh_topic_terms=tuple(check.pairs(data["zh_topic_terms"], "zh_topic_terms", "words")),
         not_a_count_cues=check.cues(data["not_a_count_cues"], "not_a_count_cues"),
@@ -238,13 +240,15 @@ def _check_departments(entries: Any, source: str) -> tuple[dict, ...]:
     for index, entry in enumerate(check.items(entries, "")):
         key = f"[{index}]"
         entry = check.mapping(entry, key)
-        unknown = sorted(set(map(str, entry)) - {"zh", "en", "short"})
+        unknown = sorted(set(map(str, entry)) - {"zh", "en", "short", "zone"})
         if unknown:
             raise check.fail(key, f"unknown key(s) {', '.join(unknown)}")
         zh = check.word(entry.get("zh"), f"{key}.zh")
         check.words(entry.get("en"), f"{zh}.en")
         if "short" in entry:
             check.words(entry["short"], f"{zh}.short")
+        if not isinstance(entry.get("zone", False), bool):
+            raise check.fail(f"{zh}.zone", "must be true or false")
     return tuple(sorted(entries, key=lambda e: -len(e["zh"])))
 
 
@@ -281,6 +285,7 @@ RESULT_METRICS = _CUES.result_metrics
 GENERIC_METRICS = _CUES.generic_metrics
 FALLBACK_METRIC_CUES = _CUES.fallback_metric_cues
 COLUMN_CUES = _CUES.column_cues
+TABLE_COLUMN_CUES = _CUES.table_column_cues
 EN_TOPIC_TERMS = _CUES.en_topic_terms
 ZH_TOPIC_TERMS = _CUES.zh_topic_terms
 NOT_A_COUNT_CUES = _CUES.not_a_count_cues

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from assistant.understanding.clauses import Reading
 
 __all__ = [
-    "INTENTS", "asks_a_count", "asks_names", "asks_no_count", "breakdown_kind", "breakdown_metrics", "contact_kind",
+    "INTENTS", "asks_a_count", "asks_names", "asks_no_count", "breakdown_cued", "breakdown_kind", "breakdown_metrics", "contact_kind",
     "cued_rules", "holds", "intent_of", "rule_condition",
 ]
 
@@ -62,9 +62,16 @@ INTENTS = _INTENTS  # every intent a rule gives, in the order rules first name t
 _INTENT_CONDITION = {intent: condition for intent, condition, _ in reversed(INTENT_RULES)}
 
 
-def cued_rules(lowered: str) -> tuple[int, ...]:
-    """Indexes of the intent rules whose cues occur in the (lower-cased) question."""
-    return tuple(i for i, (_, _, pattern) in enumerate(_INTENT_PATTERNS) if pattern.search(lowered))
+def cued_rules(lowered: str, cue_text: str | None = None) -> tuple[int, ...]:
+    """Indexes of the intent rules whose cues occur in the (lower-cased) question. A breakdown
+    cue counts only in ``cue_text`` (the question without the words of metrics that have no
+    parts: 理由 in 无正当理由逾期不补正 asks for no reasons)."""
+    cue_text = lowered if cue_text is None else cue_text
+    return tuple(
+        i
+        for i, (intent, _, pattern) in enumerate(_INTENT_PATTERNS)
+        if pattern.search(cue_text if intent == "breakdown" else lowered)
+    )
 
 
 def intent_of(reading: Reading, bodies: Sequence[str], years: Sequence[int], metrics: Sequence[str]) -> str | None:
@@ -98,6 +105,11 @@ def asks_no_count(lowered: str) -> bool:
 def asks_names(lowered: str) -> bool:
     """谁申请 / who applied: the names of applicants, not their number."""
     return bool(_NAME_PATTERN.search(lowered))
+
+
+def breakdown_cued(lowered: str) -> bool:
+    """A word that asks for parts (办理结果, by channel, reasons …) occurs."""
+    return any(pattern.search(lowered) for _, pattern in _BREAKDOWN_PATTERNS)
 
 
 def breakdown_kind(lowered: str, metrics: Sequence[str]) -> str:

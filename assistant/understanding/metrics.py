@@ -15,13 +15,15 @@ from assistant.understanding.cues import (
     PERSON_METRICS,
     RESULT_CUES,
     RESULT_METRICS,
+    TABLE_COLUMN_CUES,
     ZH_TOPIC_TERMS,
     cue_pattern,
 )
 
-__all__ = ["column_of", "metrics", "refine_result", "topic_terms"]
+__all__ = ["column_of", "metrics", "refine_column", "refine_result", "topic_terms"]
 
 _COLUMN_PATTERNS = tuple((column, cue_pattern(cues)) for column, cues in COLUMN_CUES)
+_TABLE_COLUMN_PATTERNS = tuple((column, cue_pattern(cues)) for column, cues in TABLE_COLUMN_CUES)
 _PERSON_PATTERN = cue_pattern(PERSON_CUES)
 _RESULT_PATTERNS = tuple((kind, cue_pattern(cues)) for kind, cues in RESULT_CUES.items())
 # result metric id -> the count it belongs to ("lawsuits_upheld" -> "lawsuits")
@@ -61,6 +63,23 @@ def refine_result(metrics: tuple[str, ...], lowered: str, catalogue: Catalogue) 
     if refined is None or refined not in catalogue or refined == metrics[0]:
         return metrics
     return (refined, *(m for m in metrics if m != refined))
+
+
+def refine_column(metrics: tuple[str, ...], lowered: str, catalogue: Catalogue) -> tuple[str, ...]:
+    """"规范性文件现行有效多少件" / "normative documents … currently in force": the first metric, a
+    row of section 二, becomes the metric of the column a cue names, when its group has one. A
+    column no metric of the group reads leaves the metrics as they are."""
+    if not metrics:
+        return metrics
+    for column, pattern in _TABLE_COLUMN_PATTERNS:
+        if not pattern.search(lowered):
+            continue
+        sibling = catalogue.column_sibling(metrics[0], column)
+        if sibling is not None and sibling != metrics[0]:
+            return (sibling, *(m for m in metrics if m != sibling))
+        if sibling is not None:
+            return metrics
+    return metrics
 
 
 def _ancestors(catalogue: Catalogue, metric_id: str) -> list[str]:

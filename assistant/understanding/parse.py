@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from assistant.catalogue import Catalogue
-from assistant.understanding import follow_ups, intent, metrics as metric_words, years as year_words
+from assistant.understanding import follow_ups, intent, metrics as metric_words, places, years as year_words
 from assistant.understanding.clauses import clauses, first_ask, read
 from assistant.understanding.model import Question, QuestionPart
 from assistant.understanding.places import BodyDirectory
@@ -32,6 +32,7 @@ def parse_question(text: str, *, catalogue: Catalogue, directory: BodyDirectory,
     bodies, years, all_years, metrics, inherited = follow_ups.borrow(reading, follow_up)
     # a result named in a later ask (…多少件？其中结果纠正几件？) does not refine the first figure
     metrics = metric_words.refine_result(metrics, first_ask(reading.lowered), catalogue)
+    metrics = metric_words.refine_column(metrics, first_ask(reading.lowered), catalogue)
     every_year = years or year_words.all_years(directory, bodies, all_years)  # what the intent rules count
 
     found = intent.intent_of(reading, bodies, every_year, metrics)
@@ -48,12 +49,18 @@ def parse_question(text: str, *, catalogue: Catalogue, directory: BodyDirectory,
     ):
         found = "narrative"  # "西集镇在哪个网站设立了专栏": no rule holds, no count asked, a name is
     found = found or "lookup"
+    if found == "breakdown" and metrics and intent.asks_a_count(reading.lowered) and metric_words.column_of(reading.lowered):
+        # "how many requests answered (total of handling results) … from natural persons": one
+        # cell, when the only words asking for parts are the asked figure's own name
+        own = places.mask(reading.cue_text, catalogue.term_spans(reading.cue_text, {metrics[0]}))
+        if not intent.breakdown_cued(own):
+            found = "lookup"
     if found == "trend" and not years:
         all_years = True
     if all_years and not years:
         years = year_words.all_years(directory, bodies, True)
     if found == "breakdown":
-        breakdown = breakdown or intent.breakdown_kind(reading.lowered, metrics)
+        breakdown = breakdown or intent.breakdown_kind(reading.cue_text, metrics)
         metrics = intent.breakdown_metrics(breakdown, metrics)
     if found == "contact":
         contact = contact or intent.contact_kind(reading.lowered)

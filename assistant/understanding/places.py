@@ -242,12 +242,18 @@ def _score(name: str) -> float:
     return float(len(name))
 
 
+_BRACKETS = frozenset("（）()")
+
+
 def _fold(text: str) -> tuple[str, list[int]]:
     """``text`` lower-cased with every run of spaces and hyphens read as one space ("Xiji  Town",
-    "xiji-town"), and where each folded character stands in ``text``."""
+    "xiji-town"), round brackets dropped (涡阳县政府（办公室） is 涡阳县政府办公室), and where each
+    folded character stands in ``text``."""
     folded: list[str] = []
     starts: list[int] = []
     for index, char in enumerate(text):
+        if char in _BRACKETS:
+            continue
         if char.isspace() or char == "-":
             if folded and folded[-1] == " ":
                 continue

@@ -18,9 +18,10 @@ __all__ = ["all_years", "asks_all_years", "name_carry_over_rows", "paired_years"
 
 _YEAR = r"(?:19|20)\d{2}"
 # No year inside a longer number, a phone number (010-61576445, 010 2018 5566) or a date written
-# 2018.5 / 2018/5; and none that counts something (2018件).
+# 2018.5 / 2018/5 / 20:18; and none that counts something (2018件). A year ending a sentence
+# or heading a question ("in 2020.", "Tangcun Town 2020: how many …") is a year.
 _YEAR_BEFORE = r"(?<![\d\-－–/.．:：])(?<!\d\s)"
-_YEAR_AFTER = r"(?![\d\-－–/.．:：%％]|\s\d{3}|\s*(?:件|条|人|次|个|元|万|份|项|篇|期|名|场|家|起|号|号码))"
+_YEAR_AFTER = r"(?![\d\-－–/%％]|[.．:：]\d|\s\d{3}|\s*(?:件|条|人|次|个|元|万|份|项|篇|期|名|场|家|起|号|号码))"
 _RANGE_RE = re.compile(
     rf"{_YEAR_BEFORE}(?:from\s+)?({_YEAR})\s*(?:年度?)?\s*(?:-|－|–|—|~|～|至|到|\bto\b|\bthrough\b|\buntil\b|\btill\b)\s*({_YEAR})(?!\d)",
     re.IGNORECASE,

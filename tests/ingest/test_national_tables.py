@@ -217,10 +217,22 @@ def test_section_four_bare_row_of_fifteen():
 
 
 def test_section_four_wrong_count_warns():
-    text = "本年新收政府信息公开申请数量\n" + S4_HEAD + "0 0 0 0 0 1 0 0 0 1 0 0 0\n"
+    # 13 numbers for 15 cells, no reading adds up: nothing is read
+    text = "本年新收政府信息公开申请数量\n" + S4_HEAD + "3 0 0 0 1 2 0 0 0 0 7 0 0\n"
     result = parse_national_tables(text)
     assert not [f for f in result.facts if f.table == S4]
     assert "section 四: expected 15 numbers, found 13" in result.warnings
+
+
+def test_section_four_blank_cells_are_placed_by_the_blocks_or_left_unread():
+    # two blank cells left out of the printed 表四: every placement whose blocks add up is a
+    # reading; the cells all readings share are read, the others are not, and a warning says so
+    text = "本年新收政府信息公开申请数量\n" + S4_HEAD + "0 0 0 0 0 1 0 0 0 1 0 0 0\n"
+    result = parse_national_tables(text)
+    read = {(f.row_path[-1], f.column): f.value for f in result.facts if f.table == S4}
+    assert read[("行政复议", "总计")] == 0 and read[("未经复议直接起诉", "结果维持")] == 1
+    assert ("复议后起诉", "总计") not in read
+    assert any("13 numbers for 15 cells" in w and "not read" in w for w in result.warnings), result.warnings
 
 
 def test_dashes_blank_fullwidth_and_thousands():
@@ -237,8 +249,10 @@ def test_dashes_blank_fullwidth_and_thousands():
 def test_missing_column_row_warns_instead_of_guessing():
     text = S3_HEAD + "一、本年新收政府信息公开申请数量 5 1 6\n二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n"
     result = parse_national_tables(text)
-    assert not [f for f in result.facts if f.row_path == ("一、本年新收政府信息公开申请数量",)]
-    assert any("expected 7 numbers, found 3" in w for w in result.warnings), result.warnings
+    # 5 + 1 = 6: the last is the total, but which five applicant cells were blank is not known
+    row = {f.column: f.value for f in result.facts if f.row_path == ("一、本年新收政府信息公开申请数量",)}
+    assert row == {"总计": 6}
+    assert any("3 numbers for 7 columns" in w and "not read" in w for w in result.warnings), result.warnings
     assert len([f for f in result.facts if f.row_path == ("二、上年结转政府信息公开申请数量",)]) == 7
 
 

@@ -1,0 +1,150 @@
+"""The national templates' arithmetic, used to read rows that printed text leaves ambiguous.
+
+The templates are fixed, and so are their identities: a row's 总计 is the sum of its applicant
+columns; in 表四 each block's four results sum to its 总计. PDF text breaks rows in two ways
+these identities can undo:
+
+- blank cells vanish (``0 1 0 0 1 0`` for seven columns: which one was blank?);
+- numbers fuse (``01 04 50 12 25 00 10 1`` for fifteen).
+
+``arrangements`` lists every way of laying the written numbers onto the template's cells (each
+digit run split into numbers, blank cells inserted) that the identities allow; ``agreed`` keeps
+the cells that every such way reads alike. A cell the arrangements disagree on is not read: no
+figure is better than a figure from the neighbouring column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Callable, Sequence
+
+__all__ = ["Piece", "agreed", "arrangements", "blocks_sum", "row_sums"]
+
+# Enough for any real row; a run that could be cut in more ways than this is left unread.
+_MAX_ARRANGEMENTS = 64
+_MAX_STEPS = 200_000
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One template cell as read: which written token it comes from and which characters of it
+    (``None`` for a blank cell the text left out)."""
+
+    token: int | None
+    start: int = 0
+    end: int = 0
+    value: float | None = None
+
+
+Check = Callable[[Sequence[float | None]], bool]
+
+
+def row_sums(values: Sequence[float | None]) -> bool:
+    """The last cell (总计) is the sum of the others. A blank cell is an unknown count, never
+    negative: a row with a blank part passes while its known parts do not exceed the total."""
+    *parts, total = values
+    if total is None:
+        return True
+    known = sum(v for v in parts if v is not None)
+    if any(v is None for v in parts):
+        return known <= total + 1e-9
+    return abs(known - total) < 1e-9
+
+
+def blocks_sum(size: int) -> Check:
+    """表四: every block of ``size`` cells ends with the sum of the others."""
+
+    def check(values: Sequence[float | None]) -> bool:
+        return all(row_sums(values[i : i + size]) for i in range(0, len(values) - size + 1, size))
+
+    return check
+
+
+def arrangements(
+    written: Sequence[tuple[str, float | None]],
+    wanted: int,
+    check: Check,
+    *,
+    split_digits: bool,
+    blanks: bool,
+    prefix: Check | None = None,
+) -> list[tuple[Piece, ...]] | None:
+    """Every reading of the ``written`` value cells (text, value) as ``wanted`` cells that
+    ``check`` accepts.
+
+    With ``split_digits`` a run of ASCII digits may be cut into several numbers (none with a
+    leading zero); any other cell is kept whole. With ``blanks`` cells the text left out may be
+    inserted anywhere. ``prefix`` prunes readings early (the blocks read so far must add up).
+    None when the possibilities are too many to list (the row is then not read)."""
+    tokens = [text for text, _ in written]
+    values = [value for _, value in written]
+    splittable = [split_digits and t.isascii() and t.isdigit() and len(t) > 1 for t in tokens]
+    found: list[tuple[Piece, ...]] = []
+    steps = 0
+
+    def bounds(index: int, offset: int) -> tuple[int, int]:
+        """The fewest and the most cells the text from (index, offset) on can make."""
+        rest = range(index, len(tokens))
+        low = sum(1 for i in rest if i > index or offset < len(tokens[i]))
+        high = sum((len(tokens[i]) - (offset if i == index else 0)) if splittable[i] else 1 for i in rest)
+        return low, high
+
+    def walk(index: int, offset: int, cells: list[Piece]) -> bool:
+        nonlocal steps
+        steps += 1
+        if steps > _MAX_STEPS or len(found) > _MAX_ARRANGEMENTS:
+            return False
+        if index < len(tokens) and offset == len(tokens[index]):
+            return walk(index + 1, 0, cells)
+        low, high = bounds(index, offset)
+        room = wanted - len(cells)
+        if low > room or (not blanks and high < room):
+            return True
+        if index == len(tokens):
+            for arranged in _insertions(cells, wanted) if blanks else [cells]:
+                if len(arranged) == wanted and check([c.value for c in arranged]):
+                    found.append(tuple(arranged))
+            return True
+        token = tokens[index]
+        if not splittable[index]:
+            return walk(index + 1, 0, cells + [Piece(index, 0, len(token), values[index])])
+        for end in range(offset + 1, len(token) + 1):
+            if end - offset > 1 and token[offset] == "0":
+                break  # no number starts with 0 but 0 itself
+            piece = Piece(index, offset, end, float(token[offset:end]))
+            extended = cells + [piece]
+            if prefix is not None and not prefix([c.value for c in extended]):
+                continue
+            if not walk(index, end, extended):
+                return False
+        return True
+
+    if not walk(0, 0, []):
+        return None
+    return found
+
+
+def _insertions(cells: list[Piece], wanted: int):
+    """``cells`` with blank cells inserted to make ``wanted``, every way."""
+    missing = wanted - len(cells)
+    if missing < 0:
+        return
+    for places in combinations(range(wanted), missing):
+        out, it = [], iter(cells)
+        for position in range(wanted):
+            out.append(Piece(None) if position in places else next(it))
+        yield out
+
+
+def agreed(found: Sequence[tuple[Piece, ...]]) -> list[Piece | None]:
+    """Per cell, the piece every arrangement reads alike (same token, same characters), else
+    None: the cell cannot be read."""
+    if not found:
+        return []
+    out: list[Piece | None] = []
+    for cells in zip(*found):
+        first = cells[0]
+        out.append(first if all(c == first for c in cells[1:]) else None)
+    return out
+
