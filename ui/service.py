@@ -84,6 +84,13 @@ class WebService:
         with self._lock:
             return self.assistant.store.findings(source=source)
 
+    def identities(self, source: str) -> list[dict]:
+        """Which of the national template's identities the report's tables keep (none for other templates)."""
+        from assistant.ingest.table_arithmetic import identity_rows
+
+        with self._lock:
+            return identity_rows(self.assistant.store, self.assistant.catalogue, source=source)
+
     def warnings(self, source: str) -> list[str]:
         with self._lock:
             report = self.assistant.store.get_report_by_source(source)

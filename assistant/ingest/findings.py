@@ -176,3 +176,22 @@ def _on_time_claims(facts: Sequence[Fact], claims: Sequence[Span]) -> list[Findi
                 )
             )
     return found
+
+
+def identity_findings(facts: Sequence[Fact], catalogue) -> tuple[Finding, ...]:
+    """本年新收 + 上年结转 = （七）总计 + 结转下年度 where the decoded request table breaks it (the
+    template's other identities are the parts and totals checked above)."""
+    from assistant.ingest.table_arithmetic import identities_of_facts
+
+    checks = identities_of_facts(facts, catalogue.children)
+    found = []
+    for check in checks[:1]:
+        if check.holds is not False:
+            continue
+        involved = [f for f in facts if f.kind == "table" and f.metric in _CARRY_METRICS and f.value is not None]
+        evidence = tuple(dict.fromkeys((f.value, f.span) for f in involved))
+        found.append(Finding(kind="identity", metric="outcome_total", message=f"{check.name}: {check.detail}", evidence=evidence))
+    return tuple(found)
+
+
+_CARRY_METRICS = ("requests_received", "requests_carried_over_from_last_year", "outcome_total", "requests_carried_to_next_year")

@@ -38,7 +38,11 @@ class NationalParse:
 # ---------------------------------------------------------------------------------------------
 # Template knowledge
 
-_NEW_MARKERS = ("收到和处理政府信息公开申请", "本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量")
+_NEW_MARKERS = (
+    "收到和处理政府信息公开申请", "本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量",
+    # section 二 alone (a page cut before 三): its column heads are the new templates' own
+    "本年新制作数量", "本年新公开数量", "对外公开总数量", "本年制发件数", "现行有效件数",
+)
 _2021_MARKERS = ("本年制发件数", "现行有效件数", "申请人无正当理由逾期不补正", "逾期未按收费通知要求缴纳费用", "本年收费金额")
 
 SECTION_HEADINGS = {
@@ -130,6 +134,10 @@ S4_COLUMNS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "�
 
 _ARTICLE_RE = re.compile(r"第二十条\s*第?\s*[（(]\s*[一二三四五六七八九十]+\s*[）)]\s*项?")
 _S2_COLUMN_RE = re.compile(r"数量|件数|金额|增/减|增减|增／减|项目数")
+# the first line of a section 二 column head its cell wrapped: 本年新 | 制作数量, 本年 | 制发件数
+_S2_HEAD_START_RE = re.compile(r"本年新?|上一年|对外公开|采购|本年收费")
+# a head cut to its first line and standing alone in the header (本年新 | 本年新 | 对外公开总数量)
+_S2_HEAD_STUBS = frozenset({"本年新", "本年"})
 
 # ---------------------------------------------------------------------------------------------
 # Sections
@@ -252,6 +260,8 @@ def _match_entry(label: str, entries: tuple[_Entry, ...], pos: int) -> int | Non
         return None
 
     def fits(entry: _Entry) -> bool:
+        if len(entry.key) <= 2 and norm != entry.key and any(e.key != entry.key and e.key.startswith(norm) for e in entries):
+            return False  # 其他处 is a piece of （六）其他处理 printed beside its rows, not 3.其他
         return norm.startswith(entry.key) or (len(norm) >= 4 and entry.key.startswith(norm))
 
     for i in list(range(pos, len(entries))) + list(range(0, pos)):
@@ -496,7 +506,7 @@ def _s4_by_arithmetic(values: list[tc.Cell], warnings: list[str]) -> list[tc.Cel
     written = [(cell.text, cell.value.value) for cell in hard]
     found = arithmetic.arrangements(written, 15, check, split_digits=count < 15, blanks=False, prefix=check)
     how = "fused numbers split"
-    if not found and count < 15:
+    if not found and 12 <= count < 15:  # a few blank cells left out, not a table half lost
         found = arithmetic.arrangements(written, 15, check, split_digits=False, blanks=True)
         how = "blank cells placed"
     if not found:
@@ -536,24 +546,66 @@ def _s2_unit(column: str) -> str | None:
     return None
 
 
-def _parse_s2(text: str, section: _Section, warnings: list[str]) -> list[Fact]:
+# Section 二's columns per article, as each template heads them: a row whose header the page
+# lost or cut (本年新 | 本年新 | 对外公开总数量) takes them when the heads it kept are the template's.
+_S2_YEARLY = ("上一年项目数量", "本年增/减", "处理决定数量")
+S2_COLUMNS = {
+    (NATIONAL_2019, "一"): ("本年新制作数量", "本年新公开数量", "对外公开总数量"),
+    (NATIONAL_2021, "一"): ("本年制发件数", "本年废止件数", "现行有效件数"),
+    (NATIONAL_2019, "五"): _S2_YEARLY,
+    (NATIONAL_2019, "六"): _S2_YEARLY,
+    (NATIONAL_2021, "五"): ("本年处理决定数量",),
+    (NATIONAL_2021, "六"): ("本年处理决定数量",),
+    (NATIONAL_2019, "八"): ("上一年项目数量", "本年增/减"),
+    (NATIONAL_2021, "八"): ("本年收费金额（单位：万元）",),
+    (NATIONAL_2019, "九"): ("采购项目数量", "采购总金额"),
+}
+_ARTICLE_NUMBER_RE = re.compile(r"[（(]\s*([一二三四五六七八九十]+)\s*[）)]")
+
+
+def _template_columns(template: str, article: str | None, read: list[tc.Cell], count: int) -> tuple[str, ...] | None:
+    """The template's columns of ``article`` when the row holds as many numbers and every head
+    the page kept is one of them (whole, or its first line: 本年新)."""
+    number = _ARTICLE_NUMBER_RE.search(article or "")
+    heads = S2_COLUMNS.get((template, number.group(1))) if number else None
+    if not heads or len(heads) != count or not read:
+        return None
+    kept = [tc.norm(c.text) for c in read]
+    if all(any(h == k or h.startswith(k) for h in map(tc.norm, heads)) for k in kept):
+        return heads
+    return None
+
+
+def _parse_s2(text: str, section: _Section, template: str, warnings: list[str]) -> list[Fact]:
     facts: list[Fact] = []
     article: str | None = None
     columns: list[tc.Cell] = []
     data_since_header = False
     for row in tc.rows(text, section.start, section.end):
         row_label: tc.Cell | None = None
+        stub: tc.Cell | None = None  # a head cut to its first line, just read (本年新)
         for cell in row.labels:
             norm = tc.norm(cell.text)
             article_match = _ARTICLE_RE.search(cell.text)
             if article_match:
                 article = article_match.group(0)
                 columns, data_since_header, row_label = [], False, None
-            elif norm == "信息内容" or _S2_COLUMN_RE.search(cell.text):
+            elif norm == "信息内容" or _S2_COLUMN_RE.search(cell.text) or (norm in _S2_HEAD_STUBS and not data_since_header):
                 if data_since_header:
                     columns, data_since_header = [], False
                 if norm != "信息内容":
+                    if stub is not None and not _S2_HEAD_START_RE.match(norm):
+                        # a head wrapped by its cell (本年新 / 制作数量): one column, written as one
+                        columns[-1] = tc.Cell("label", stub.text + cell.text, stub.start, cell.end)
+                        stub = None
+                        continue
+                    if row_label is not None and _S2_HEAD_START_RE.fullmatch(tc.norm(row_label.text)):
+                        cell = tc.Cell("label", row_label.text + cell.text, row_label.start, cell.end)
+                        row_label = None
                     columns.append(cell)
+                    stub = cell if norm in _S2_HEAD_STUBS else None
+                    continue
+                stub = None
             elif norm:
                 row_label = cell
         if not row.values:
@@ -566,17 +618,24 @@ def _parse_s2(text: str, section: _Section, warnings: list[str]) -> list[Fact]:
         if not columns:
             warnings.append(f"{where}: row {row_label.text!r} has numbers but no column header")
             continue
+        names = [c.text for c in columns]
         values = tc.pick_values(row.values, len(columns))
-        if values is None:
-            warnings.append(
-                f"{where}: row {row_label.text!r}: expected {len(columns)} numbers, found {tc.hard_count(row.values)}; row skipped"
-            )
-            continue
+        if values is None or any(tc.norm(c.text) in _S2_HEAD_STUBS for c in columns):
+            count = len(values) if values is not None else tc.hard_count(row.values)
+            heads = _template_columns(template, article, columns, count)
+            if heads is not None:
+                values = values or tc.pick_values(row.values, count)
+            if values is None:
+                warnings.append(f"{where}: row {row_label.text!r}: expected {len(columns)} numbers, found {count}; row skipped")
+                continue
+            if heads is not None:
+                names = list(heads)
+                warnings.append(f"{where}: row {row_label.text!r}: the column heads read {'、'.join(c.text for c in columns)}; the template's {'、'.join(heads)} used")
         data_since_header = True
         table = f"{section.heading} › {article}" if article else section.heading
         span = Span(row_label.start, max(v.end for v in values))
-        for column, cell in zip(columns, values):
-            facts.append(_fact(table, (row_label.text,), column.text, cell, span, default_unit=_s2_unit(column.text)))
+        for column, cell in zip(names, values):
+            facts.append(_fact(table, (row_label.text,), column, cell, span, default_unit=_s2_unit(column)))
     return facts
 
 
@@ -622,7 +681,7 @@ def parse_national_tables(text: str) -> NationalParse:
     sections = _sections(text, warnings)
     facts: list[Fact] = []
     if "二" in sections:
-        facts += _parse_s2(text, sections["二"], warnings)
+        facts += _parse_s2(text, sections["二"], template, warnings)
     else:
         warnings.append("section 二: not found")
     if "三" in sections:

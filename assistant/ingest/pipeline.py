@@ -17,14 +17,14 @@ from assistant.catalogue import Catalogue, load_catalogue
 from assistant.config import Settings
 from assistant.errors import AssistantError, IngestError
 from assistant.ingest.chunking import chunk_report
-from assistant.ingest.findings import find_inconsistencies
+from assistant.ingest.findings import find_inconsistencies, identity_findings
 from assistant.ingest.loaders import iter_report_files, load_document
 from assistant.ingest.metadata import extract_meta
 from assistant.ingest.national_tables import parse_national_tables
 from assistant.ingest.old_tables import parse_old_table
 from assistant.ingest.prose import find_all_on_time_claims, parse_prose_facts, table_regions
 from assistant.ingest.reading import ReadingView, reading_view
-from assistant.records import NARRATIVE, OLD_TABLE, Document, Fact, ParsedReport, ReportMeta, content_hash
+from assistant.records import NARRATIVE, NATIONAL_2019, NATIONAL_2021, OLD_TABLE, Document, Fact, ParsedReport, ReportMeta, content_hash
 from assistant.store.facts_db import FactStore
 
 
@@ -60,6 +60,8 @@ def parse_document(
         claims = tuple(view.span(span) for span in claims)
     facts = tuple(_with_metric(f, catalogue) for f in (*table_facts, *prose_facts))
     findings = find_inconsistencies(facts, claims)
+    if template in (NATIONAL_2019, NATIONAL_2021):
+        findings += identity_findings(facts, catalogue)
     report_id = document.sha256[:16]
     chunks = tuple(
         replace(chunk, report_id=report_id)
