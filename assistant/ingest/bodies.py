@@ -39,7 +39,7 @@ _NOT_A_NAME_RE = re.compile(
 )
 # Offices inside a body that compile its report or answer its telephone.
 _OFFICE_TAIL_RE = re.compile(
-    r"(?:(?:政府)?(?:信息|政务)公开(?:工作)?(?:领导小组)?办公室|(?:党政)?(?:综合)?办公室|党政办|"
+    r"(?:(?:政府)?(?:信息|政务)公开(?:工作)?(?:领导小组)?办公室|(?:政府)?(?:信息|政务)(?:公开)?中心|(?:党政)?(?:综合)?办公室|党政办|"
     r"(?:综合|秘书|文秘|信息|行政|办公)(?:科|股)|[{0}]{{1,8}}室)$".format(_CJK)
 )
 _GOVERNMENT_OFFICE_RE = re.compile(r"(?:人民)?政府办公(?:室|厅)$")
@@ -193,7 +193,16 @@ def _mentions(head: str, selves: Counter) -> list[BodyCandidate]:
             if options:
                 written = max(options)[3]
                 found.append(BodyCandidate(written, match.end() - len(written), match.end(), "mentioned"))
+    if level in ("镇", "乡", "街道"):
+        # a town that names itself without its county, as a clause's subject (2014年，南薰乡未收取…)
+        for match in _BARE_TOWN_RE.finditer(head):
+            name = match["name"]
+            if valid_name(name) and name[-1] in level and not _NOT_A_NAME_RE.search(name):
+                found.append(BodyCandidate(name, match.start("name"), match.end("name"), "mentioned"))
     return found
+
+
+_BARE_TOWN_RE = re.compile(rf"(?:(?:19|20)\d{{2}}\s*年度?\s*[，,]?|[，,。；;：:\n])\s*(?P<name>[{_CJK}]{{2,4}}(?:镇|乡|街道))(?=[{_CJK}])")
 
 
 def _last_name(written: str) -> str | None:

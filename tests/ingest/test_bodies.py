@@ -21,6 +21,7 @@ from assistant.ingest.metadata import extract_meta
         ("巨各庄镇人民政府", "巨各庄镇人民政府"),  # 各 inside a name is no sentence word
         ("全椒县", "全椒县"),
         ("本溪市统计局", "本溪市统计局"),
+        ("澄岭县政府信息中心", "澄岭县政府"),  # the information centre answers for the county (a 2009 county page)
     ],
 )
 def test_an_office_inside_a_body_is_dropped(written, body):
@@ -101,3 +102,15 @@ def test_a_district_government_written_before_its_street_office():
     # seen: eval/real-shapes.md (XX区人民政府XX街道办事处 in titles)
     meta = extract_meta("南京市鼓楼区人民政府华侨路街道办事处2021年政府信息公开工作年度报告")
     assert (meta.body, meta.parent, meta.level) == ("华侨路街道", "鼓楼区", "街道")
+
+
+def test_an_untitled_town_page_is_named_where_a_clause_starts_with_the_town():
+    # a 2014 township page with no title and no contact: it says 我乡 and, once, starts a
+    # clause with its own name (shape of a 资阳 township page of the development set)
+    text = (
+        "根据《中华人民共和国政府信息公开条例》，现将我乡2014年政府信息公开工作情况报告如下。\n"
+        "一、概述\n我乡成立了工作领导小组，配备了专人。\n"
+        "二、收费情况\n2014年，蓼溪乡未收取任何政府信息公开费用。我乡将继续做好公开工作。\n"
+    )
+    meta = extract_meta(text)
+    assert meta.body == "蓼溪乡"
