@@ -247,12 +247,16 @@ _BRACKETS = frozenset("（）()")
 
 def _fold(text: str) -> tuple[str, list[int]]:
     """``text`` lower-cased with every run of spaces and hyphens read as one space ("Xiji  Town",
-    "xiji-town"), round brackets dropped (涡阳县政府（办公室） is 涡阳县政府办公室), and where each
-    folded character stands in ``text``."""
+    "xiji-town"), round brackets and possessives dropped (涡阳县政府（办公室） is 涡阳县政府办公室,
+    "Suining's bureau" the Suining bureau), and where each folded character stands in ``text``."""
     folded: list[str] = []
     starts: list[int] = []
     for index, char in enumerate(text):
         if char in _BRACKETS:
+            continue
+        if char in "'’" and text[index + 1 : index + 2].lower() == "s" and not text[index + 2 : index + 3].isalnum():
+            continue  # a possessive: "Suining's human resources bureau" names the Suining bureau
+        if char.lower() == "s" and index and text[index - 1] in "'’" and not text[index + 1 : index + 2].isalnum():
             continue
         if char.isspace() or char == "-":
             if folded and folded[-1] == " ":

@@ -59,6 +59,16 @@ def test_a_body_name_with_brackets_and_a_zone_named_by_its_place(ask):
     assert ask("长兴岛经开区2025年主动公开了多少条信息？").bodies == ("大连长兴岛经济技术开发区管理委员会",)
 
 
+def test_a_possessive_names_the_body():
+    directory = BodyDirectory.from_reports([
+        _report("遂宁市人力资源和社会保障局", "遂宁市人力资源和社会保障局", "遂宁市", "department", 2019),
+        _report("济宁市人力资源和社会保障局", "济宁市人力资源和社会保障局", "济宁市", "department", 2020),
+    ])
+    q = parse_question("How many requests did Suining's human resources and social security bureau receive in 2019?",
+                       catalogue=load_catalogue(), directory=directory)
+    assert q.bodies == ("遂宁市人力资源和社会保障局",)
+
+
 def test_settings_is_no_verb_form_of_settled(ask):
     # "settled" is a synonym of requests completed; "settings" is not "setting" of it
     q = ask("How many times did the Changxingdao zone adjust its website column settings in 2025?")
