@@ -17,6 +17,7 @@ Everything here is pure: the only I/O is reading the YAML file once.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -313,8 +314,12 @@ class Catalogue:
         """Where ``text`` names a metric that has no parts (无正当理由逾期不补正, "administrative
         reconsiderations with other results"): its words name that row, not what to do with it,
         so a cue word inside them (理由, results) is no cue."""
+        return self.term_spans(text, self._leaves)
+
+    @functools.cached_property
+    def _leaves(self) -> frozenset[str]:
         parents = {m.parent for m in self.metrics.values() if m.parent}
-        return self.term_spans(text, {m for m in self.metrics if m not in parents})
+        return frozenset(m for m in self.metrics if m not in parents)
 
     def term_spans(self, text: str, metric_ids: set[str] | frozenset[str]) -> list[tuple[int, int]]:
         """Where ``text`` names one of ``metric_ids`` by its name or a synonym."""

@@ -121,7 +121,7 @@ S3_ROWS = {
 }
 
 # Section 三 columns: applicant kinds. 法人或其他组织 is the group over the five middle columns.
-S3_COLUMNS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+S3_COLUMNS = arithmetic.APPLICANT_COLUMNS  # 自然人, the five 法人或其他组织 columns, 总计
 _S3_NATURAL = {"自然人"}
 _S3_GROUP = {"法人或其他组织", "法人或者其他组织"}
 _S3_SUBS = {"商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"}
@@ -511,8 +511,9 @@ def _s4_by_arithmetic(values: list[tc.Cell], warnings: list[str]) -> list[tc.Cel
         how = "blank cells placed"
     if not found:
         return None
+    agreed = arithmetic.agreed(found)
     cells: list[tc.Cell | None] = []
-    for piece in arithmetic.agreed(found):
+    for piece in agreed:
         if piece is None or piece.token is None:
             cells.append(None)  # unread, or a blank cell: no figure
             continue
@@ -522,7 +523,7 @@ def _s4_by_arithmetic(values: list[tc.Cell], warnings: list[str]) -> list[tc.Cel
         else:
             start = source.start + piece.start
             cells.append(tc.Cell("value", source.text[piece.start : piece.end], start, source.start + piece.end, CellValue(piece.value, None)))
-    unread = sum(1 for piece in arithmetic.agreed(found) if piece is None)
+    unread = sum(1 for piece in agreed if piece is None)
     note = f"section 四: {count} numbers for 15 cells; {how} by the identities (each block's results add up to its 总计)"
     if len(found) > 1:
         note += f": {len(found)} readings fit, {unread} cells differ between them and are not read" if unread else f": {len(found)} readings fit and agree"

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Callable, Sequence
 
+from assistant.records import NATIONAL_2019, NATIONAL_2021
+
 __all__ = ["Piece", "agreed", "arrangements", "blocks_sum", "row_sums"]
 
 # Enough for any real row; a run that could be cut in more ways than this is left unread.
@@ -163,7 +165,6 @@ class IdentityCheck:
     name: str
     holds: bool | None
     detail: str = ""
-    failing: tuple[tuple[str, str | None], ...] = ()  # (metric, column) of each failing instance's total
 
 
 APPLICANT_COLUMNS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
@@ -177,87 +178,70 @@ _RESULTS = ("upheld", "corrected", "other", "pending")
 # when the report states them (2021: （六）其他处理 has three), else by its own row
 _RESULT_GROUPS = ("outcome_disclosed", "outcome_partially_disclosed", "outcome_not_disclosed",
                   "outcome_unable_to_provide", "outcome_not_processed", "outcome_other")
+_Key = tuple[str, str | None]  # (metric, applicant column or None)
 
 
 def check_identities(cells: Sequence[tuple[str, str | None, float | None]], children: Callable[[str], list[str]]) -> tuple[IdentityCheck, ...]:
     """The templates' identities over a report's table cells, given as (metric, column, value)
     with the applicant column for section 三 and None for 表四; ``children`` lists a metric's
     parts (the catalogue's). Empty when the report holds no national request table."""
-    value: dict[tuple[str, str | None], float | None] = {}
+    value: dict[_Key, float | None] = {}
     for metric, column, number in cells:
         value.setdefault((metric, column), number)
     if not any(metric == "requests_received" for metric, _ in value):
         return ()
 
-    def run(name: str, instances: list[tuple[str, str | None, list[tuple[str, str | None]], tuple[str, str | None]]]) -> IdentityCheck:
+    def run(name: str, instances: list[tuple[str, list[tuple[_Key, int]], _Key]]) -> IdentityCheck:
+        """Each instance: (label, signed parts, total); it holds when the parts sum to the total."""
         checked, failed = 0, []
-        for label, _, parts, total in instances:
-            numbers = [value.get(key) for key in (*parts, total)]
+        for label, parts, total in instances:
+            numbers = [value.get(key) for key, _ in parts] + [value.get(total)]
             if any(n is None for n in numbers):
                 continue
             checked += 1
-            if abs(sum(numbers[:-1]) - numbers[-1]) > 1e-9:
-                failed.append((label, sum(numbers[:-1]), numbers[-1], total))
+            summed = sum(n * sign for n, (_, sign) in zip(numbers, parts))
+            if abs(summed - numbers[-1]) > 1e-9:
+                failed.append(f"{label}: {summed:g} ≠ {numbers[-1]:g}")
         if failed:
-            detail = "; ".join(f"{label}: {parts_sum:g} ≠ {total:g}" for label, parts_sum, total, _ in failed)
-            return IdentityCheck(name, False, detail, tuple(t for *_, t in failed))
+            return IdentityCheck(name, False, "; ".join(failed))
         return IdentityCheck(name, True if checked else None, f"{checked} checked" if checked else "cells missing")
-
-    carry = [
-        (column, column, [("requests_received", column), ("requests_carried_over_from_last_year", column)],
-         ("outcome_total", column))
-        for column in APPLICANT_COLUMNS
-    ]
-    # 一 + 二 = 七 + 四 is checked as 一 + 二 - 四 = 七: carried over to next year moves to the left
-    carry_check = _carry(value, carry)
 
     def parts_of(group: str) -> list[str]:
         items = [c for c in children(group) if any(m == c for m, _ in value)]
         return items or [group]
 
-    results = [
-        (column, column, [(m, column) for g in _RESULT_GROUPS for m in parts_of(g)], ("outcome_total", column))
+    # 一 + 二 = 七 + 四, checked as 一 + 二 - 四 = 七
+    carry = [
+        (column, [(("requests_received", column), 1), (("requests_carried_over_from_last_year", column), 1),
+                  (("requests_carried_to_next_year", column), -1)], ("outcome_total", column))
         for column in APPLICANT_COLUMNS
     ]
-    metrics = sorted({m for m, c in value if c in APPLICANT_COLUMNS})
-    rows = [(m, m, [(m, c) for c in APPLICANT_COLUMNS[:-1]], (m, "总计")) for m in metrics]
-    review = [(total, total, [(f"{base}_{r}", None) for r in _RESULTS], (total, None)) for total, base in _REVIEW_BLOCKS]
+    results = [
+        (column, [((m, column), 1) for g in _RESULT_GROUPS for m in parts_of(g)], ("outcome_total", column))
+        for column in APPLICANT_COLUMNS
+    ]
+    rows = [(m, [((m, c), 1) for c in APPLICANT_COLUMNS[:-1]], (m, "总计")) for m in sorted({m for m, c in value if c})]
+    review = [(total, [((f"{base}_{r}", None), 1) for r in _RESULTS], (total, None)) for total, base in _REVIEW_BLOCKS]
     return (
-        carry_check,
+        run("本年新收 + 上年结转 = （七）总计 + 结转下年度", carry),
         run("（一）至（六）之和 = （七）总计", results),
         run("每行总计 = 各类申请人之和", rows),
         run("表四 每栏四项结果之和 = 总计", review),
     )
 
 
-def _carry(value: dict, instances: list) -> IdentityCheck:
-    name = "本年新收 + 上年结转 = （七）总计 + 结转下年度"
-    checked, failed = 0, []
-    for column, _, (received, carried_in), total in instances:
-        numbers = [value.get(received), value.get(carried_in), value.get(total), value.get(("requests_carried_to_next_year", column))]
-        if any(n is None for n in numbers):
-            continue
-        checked += 1
-        left, right = numbers[0] + numbers[1], numbers[2] + numbers[3]
-        if abs(left - right) > 1e-9:
-            failed.append((column, left, right))
-    if failed:
-        detail = "; ".join(f"{column}: {left:g} ≠ {right:g}" for column, left, right in failed)
-        return IdentityCheck(name, False, detail, tuple(("outcome_total", column) for column, _, _ in failed))
-    return IdentityCheck(name, True if checked else None, f"{checked} checked" if checked else "cells missing")
-
-
 def identities_of_facts(facts: Sequence, children: Callable[[str], list[str]]) -> tuple[IdentityCheck, ...]:
     """check_identities over a report's facts: ``Fact`` objects or stored fact rows (dicts)."""
     cells = []
     for fact in facts:
-        get = fact.get if isinstance(fact, dict) else lambda key, f=fact: getattr(f, {"column_name": "column"}.get(key, key))
-        metric = get("metric")
-        if get("kind") != "table" or metric is None:
+        if isinstance(fact, dict):
+            kind, metric, column, number = fact["kind"], fact["metric"], fact["column_name"], fact["value"]
+        else:
+            kind, metric, column, number = fact.kind, fact.metric, fact.column, fact.value
+        if kind != "table" or metric is None:
             continue
-        review = metric.startswith(("reconsideration", "lawsuits"))
-        column = get("column_name")
-        cells.append((metric, None if review or column not in APPLICANT_COLUMNS else column, get("value")))
+        review = metric.startswith(("reconsideration", "lawsuits"))  # 表四's 总计 is no applicant column
+        cells.append((metric, None if review or column not in APPLICANT_COLUMNS else column, number))
     return check_identities(cells, children)
 
 
@@ -266,7 +250,7 @@ def identity_rows(store, catalogue, source: str | None = None) -> list[dict]:
     given): {source, body, year, kind: "identity_check", name, holds, detail, message}."""
     out = []
     for report in store.list_reports():
-        if (source is not None and report["source"] != source) or report["template"] not in ("national_2019", "national_2021"):
+        if (source is not None and report["source"] != source) or report["template"] not in (NATIONAL_2019, NATIONAL_2021):
             continue
         for check in identities_of_facts(store.query_facts(source=report["source"]), catalogue.children):
             verdict = {True: "holds", False: "fails", None: "not checked"}[check.holds]

@@ -243,6 +243,7 @@ def _score(name: str) -> float:
 
 
 _BRACKETS = frozenset("（）()")
+_POSSESSIVE_RE = re.compile(r"['’][sS](?![A-Za-z0-9])")
 
 
 def _fold(text: str) -> tuple[str, list[int]]:
@@ -251,12 +252,10 @@ def _fold(text: str) -> tuple[str, list[int]]:
     "Suining's bureau" the Suining bureau), and where each folded character stands in ``text``."""
     folded: list[str] = []
     starts: list[int] = []
+    # "Suining's human resources bureau" names the Suining bureau
+    possessive = {i for m in _POSSESSIVE_RE.finditer(text) for i in range(*m.span())}
     for index, char in enumerate(text):
-        if char in _BRACKETS:
-            continue
-        if char in "'’" and text[index + 1 : index + 2].lower() == "s" and not text[index + 2 : index + 3].isalnum():
-            continue  # a possessive: "Suining's human resources bureau" names the Suining bureau
-        if char.lower() == "s" and index and text[index - 1] in "'’" and not text[index + 1 : index + 2].isalnum():
+        if char in _BRACKETS or index in possessive:
             continue
         if char.isspace() or char == "-":
             if folded and folded[-1] == " ":
