@@ -1,13 +1,15 @@
 """Accuracy against gold answers, scored strictly.
 
 A QA file holds one JSON object per line: ``id``, ``question``, ``answer`` (a number, a string,
-a list of key phrases, ``"NOT_FOUND"`` or ``"AMBIGUOUS"``) and optionally ``type``, ``lang``,
+a list of key phrases, ``"NOT_FOUND"``, ``"AMBIGUOUS"``, or ``{"parts": [...]}`` of such answers for
+a question that asks several figures, in the order asked) and optionally ``type``, ``lang``,
 ``sources`` (file names), ``evidence`` (a phrase of the source that proves the answer) and
 ``history`` (the earlier questions of the conversation, oldest first, for a follow-up such as
 "那信函申请呢？"; the question is asked with them as its history).
 
 A numeric gold answer is right only when the response's primary ``value`` equals it; NOT_FOUND and
-AMBIGUOUS only for that status; a text answer when every key phrase is in the answer; any citation
+AMBIGUOUS only for that status; a text answer when every key phrase is in the answer; a question of
+several parts when each response part (``parts`` of the JSON answer) is right for its gold part; any citation
 whose quote is not exactly its source's stored text fails the question, and when the gold names
 sources, at least one citation must come from one of them.
 
@@ -80,7 +82,7 @@ def load_gold(path: str | Path) -> list[GoldItem]:
                     type=raw.get("type", "lookup"),
                     lang=raw.get("lang") or ("zh" if _CJK_RE.search(raw["question"]) else "en"),
                     sources=tuple(Path(source).name for source in _as_list(raw.get("sources", ()))),
-                    evidence=raw.get("evidence"),
+                    evidence=_evidence(raw.get("evidence")),
                     history=_history(raw.get("history", ())),
                 )
             )
@@ -94,7 +96,12 @@ _NUMBER_RE = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?")
 
 
 def _gold_answer(raw: object) -> object:
-    """Gold files written elsewhere say "6", "1,234" or "not found": read them as 6, 1234, NOT_FOUND."""
+    """Gold files written elsewhere say "6", "1,234" or "not found": read them as 6, 1234, NOT_FOUND;
+    a question asking several figures gives ``{"parts": [...]}``, each part read the same way."""
+    if isinstance(raw, dict):
+        if not isinstance(raw.get("parts"), list) or not raw["parts"]:
+            raise TypeError("an answer object holds a non-empty list of parts")
+        return {"parts": [_gold_answer(part) for part in raw["parts"]]}
     if not isinstance(raw, str):
         return raw
     marker = re.sub(r"[\s-]+", "_", raw.strip()).upper()
@@ -104,6 +111,14 @@ def _gold_answer(raw: object) -> object:
         number = float(raw.strip().replace(",", ""))
         return int(number) if number.is_integer() else number
     return raw
+
+
+def _evidence(raw: object) -> str | None:
+    """One phrase, or one per part of a question asking several (joined by " || "; a part the
+    reports do not give has none)."""
+    if isinstance(raw, list):
+        return " || ".join(part for part in raw if part) or None
+    return raw  # type: ignore[return-value]
 
 
 def _as_list(raw: object) -> list:
@@ -135,6 +150,8 @@ def score(
 
 
 def _judge(gold: object, response: dict) -> tuple[bool, str]:
+    if isinstance(gold, dict):
+        return _judge_parts(gold["parts"], response)
     status, value, text = response.get("status"), response.get("value"), response.get("answer", "")
     if gold == "NOT_FOUND":
         return status == "not_found", f"status {status}"
@@ -156,6 +173,23 @@ def _judge(gold: object, response: dict) -> tuple[bool, str]:
         return not missing, f"missing {missing}" if missing else "ok"
     # a name, phone or e-mail: the value itself, however its dashes and @ are written
     return _plain(str(value)) == _plain(str(gold)), f"value {value!r}"
+
+
+def _judge_parts(golds: list, response: dict) -> tuple[bool, str]:
+    """A question asking several figures: each gold part against the response's part of the same
+    place, in the order asked (a response without parts is one part: itself)."""
+    parts = response.get("parts") or [response]
+    reasons = []
+    for index, gold in enumerate(golds):
+        if index >= len(parts):
+            reasons.append(f"part {index + 1} missing")
+            continue
+        part = dict(parts[index])
+        part.setdefault("answer", response.get("answer", ""))
+        ok, reason = _judge(gold, part)
+        if not ok:
+            reasons.append(f"part {index + 1}: {reason}")
+    return not reasons, "; ".join(reasons) or "ok"
 
 
 def _plain(text: str) -> str:

@@ -88,6 +88,33 @@ def test_status_answers_and_key_phrases():
     assert not score(GoldItem("x", "q", ["当面", "5件"]), _response(answer="当面申请3件"), TEXTS, 0).correct
 
 
+def test_each_part_of_a_question_asking_several_is_judged_in_its_place():
+    gold = GoldItem("x", "q", {"parts": [6, 3, "NOT_FOUND"]}, sources=("a.txt",))
+    parts = [
+        {"question": "收到多少", "status": "answered", "value": 6, "unit": "件", "citations": []},
+        {"question": "当面多少", "status": "answered", "value": 3, "unit": "件", "citations": []},
+        {"question": "传真多少", "status": "not_found", "value": None, "unit": None, "citations": []},
+    ]
+    assert score(gold, {**_response(), "parts": parts}, TEXTS, 0).correct
+    swapped = [parts[1], parts[0], parts[2]]
+    assert not score(gold, {**_response(), "parts": swapped}, TEXTS, 0).correct
+    assert not score(gold, {**_response(), "parts": parts[:2]}, TEXTS, 0).correct  # the third part unanswered
+    assert not score(gold, _response(), TEXTS, 0).correct  # one figure for three asked
+    assert score(GoldItem("y", "q", {"parts": [6]}, sources=("a.txt",)), _response(), TEXTS, 0).correct
+    with pytest.raises(AssistantError):
+        load_gold_lines('{"id": "z", "question": "q", "answer": {"parts": []}}')
+
+
+def load_gold_lines(text: str):
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "g.jsonl"
+        path.write_text(text + "\n", encoding="utf-8")
+        return load_gold(path)
+
+
 def test_gold_sets_cover_every_intent_in_both_languages():
     items = [i for f in sorted(GOLD.glob("*.jsonl")) for i in load_gold(f)]
     assert len(items) >= 150
