@@ -22,7 +22,7 @@ def test_loads_once_and_compiles_every_pattern():
     patterns = [v.named_applicant, v.asks_difference, v.asks_which, v.plans, v.asks_figure, v.all_on_time, v.area_code, v.digit_dash]
     patterns += list(v.contact_patterns.values()) + [p for pair in v.section_topics for p in pair]
     assert all(isinstance(p, re.Pattern) for p in patterns)
-    assert set(v.contact_patterns) == {"fax", "phone", "email", "address"}
+    assert set(v.contact_patterns) == {"fax", "phone", "postcode", "email", "address"}
     assert all(p.groups >= 1 for p in v.contact_patterns.values())
 
 

@@ -22,8 +22,11 @@ _MARKER_RE = re.compile(r"\[(\d+)\]")
 def later_question(asked: Question, question: Question) -> Question:
     """A later ask read as a follow-up: its body and year from the question; a metric only of its
     own, and never the first ask's again (其中外国人申请多少件 names no row: its 申请 is no second
-    reading of 收到申请)."""
+    reading of 收到申请), unless the ask names another column of it (法人或其他组织多少件 after
+    自然人多少件)."""
     if "metrics" in asked.inherited or (asked.metrics and question.metrics and asked.metrics[0] == question.metrics[0]):
+        if asked.column and asked.column != question.column:
+            return asked  # 自然人多少件，法人或其他组织多少件: the same row, another column
         return replace(asked, metrics=(), inherited=tuple(i for i in asked.inherited if i != "metrics"))
     return asked
 

@@ -7,37 +7,50 @@ from collections.abc import Sequence
 from assistant.answering import phrases
 from assistant.answering.ambiguity import not_found
 from assistant.answering.context import Context, Question
-from assistant.answering.phrases import contact_label, say
+from assistant.answering.phrases import contact_label, fill, say
 from assistant.answering.vocabulary import vocabulary
 from assistant.records import ANSWERED, Answer
 
 
 def answer(ctx: Context, q: Question, bodies: Sequence[str]) -> Answer:
     """Each asked detail of each body, its value as a machine reads it (0743-8215620, a@b.com)
-    and its citation quoting the report as written; the first value is the answer's value."""
+    and its citation quoting the report as written; the first value is the answer's value.
+
+    With no year asked, the newest report that gives a detail answers; when the body's older
+    reports give it differently (a postcode changed), the answer says what each of them gives."""
     kinds = ["phone", "email", "address"] if q.contact in (None, "any") else [q.contact]
-    v = vocabulary()
     citations, lines, first = [], [], None
     for body in bodies:
         newest_first = ctx.reports_of(body, q.years[0] if q.years else None)[::-1]
-        for kind in kinds:  # the newest report that gives this detail
-            found = next(
-                ((report, match) for report in newest_first
-                 for match in v.contact_patterns[kind].finditer(ctx.text(report["source"]))),
-                None,
-            )
-            if found is None:
+        for kind in kinds:
+            found = [(report, value) for report in newest_first if (value := _detail(ctx, report, kind)) is not None]
+            if not found:
                 continue
-            report, match = found
-            quoted = match.group(1).strip()
-            citations.append(ctx.citation(report, match.start(1), match.start(1) + len(quoted), "sentence"))
-            # the value as a machine reads it (0743-8215620, a@b.com); the quote stays as written
-            if kind in ("phone", "fax"):
-                value = v.digit_dash.sub("-", v.area_code.sub(r"\1-", quoted))
-            else:
-                value = quoted.replace("＠", "@")
-            lines.append(f"{ctx.org(q, body)} {contact_label(q, kind)}{value}[{len(citations)}]")
+            report, (value, start, end) = found[0]  # the newest report that gives this detail
+            citations.append(ctx.citation(report, start, end, "sentence"))
+            line = f"{ctx.org(q, body)} {contact_label(q, kind)}{value}[{len(citations)}]"
+            older = []
+            for other, (other_value, other_start, other_end) in found[1:]:
+                if other_value != value and other_value not in [o for o, _ in older]:
+                    citations.append(ctx.citation(other, other_start, other_end, "sentence"))
+                    older.append((other_value, fill(q, phrases.OLDER_CONTACT, year=other["year"], value=other_value, mark=len(citations))))
+            lines.append(line + "".join(text for _, text in older))
             first = first or value
     if not citations:
         return not_found(q, say(q, *phrases.NO_CONTACT))
     return Answer(q.text, ANSWERED, say(q, *phrases.CONTACT_SEPARATOR).join(lines), first, None, tuple(citations))
+
+
+def _detail(ctx: Context, report: dict, kind: str) -> tuple[str, int, int] | None:
+    """The report's first value of a detail, as a machine reads it (0743-8215620, a@b.com), and
+    the span of the value as written."""
+    v = vocabulary()
+    match = v.contact_patterns[kind].search(ctx.text(report["source"]))
+    if match is None:
+        return None
+    quoted = match.group(1).strip()
+    if kind in ("phone", "fax"):
+        value = v.digit_dash.sub("-", v.area_code.sub(r"\1-", quoted))
+    else:
+        value = quoted.replace("＠", "@")
+    return value, match.start(1), match.start(1) + len(quoted)

@@ -29,7 +29,7 @@ COLUMN_EN = {
 }
 
 # Contact details as a Chinese answer labels them; an English answer uses the kind itself.
-CONTACT_LABELS_ZH = {"fax": "传真", "phone": "电话", "email": "电子邮箱", "address": "地址"}
+CONTACT_LABELS_ZH = {"fax": "传真", "phone": "电话", "postcode": "邮编", "email": "电子邮箱", "address": "地址"}
 
 
 def say(q: Question, zh: str, en: str) -> str:
@@ -162,3 +162,4 @@ NO_MATCHING_FIGURE = (
 # contacts
 NO_CONTACT = ("报告中没有找到联系方式。", "The reports give no such contact detail.")
 CONTACT_SEPARATOR = ("；", "; ")
+OLDER_CONTACT = ("（{year}年的报告为{value}[{mark}]）", " (the {year} report gives {value} [{mark}])")

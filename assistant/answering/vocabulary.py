@@ -22,7 +22,7 @@ __all__ = ["Vocabulary", "VocabularyError", "load_vocabulary", "vocabulary"]
 
 _DEFAULT_RESOURCE = "data/answer_vocabulary.yaml"
 _PATTERNS = ("named_applicant", "asks_difference", "asks_which", "plans", "asks_figure", "all_on_time", "area_code", "digit_dash")
-_CONTACT_KINDS = ("fax", "phone", "email", "address")
+_CONTACT_KINDS = ("fax", "phone", "postcode", "email", "address")
 _TOP_KEYS = ("columns", "question_words", "patterns", "contact_patterns", "section_topics")
 
 

@@ -87,7 +87,7 @@ _SELF_RE = re.compile(r"[我本](镇|乡|街道办|街办|街道|区|县|市|州
 _SELF_LEVEL = {
     "镇": ("镇",), "乡": ("乡",), "街道": ("街道", "办事处"), "街道办": ("街道", "办事处"), "街办": ("街道", "办事处"),
     "区": ("区", "开发区", "新区", "管委会", "管理委员会"), "县": ("县",), "市": ("市",), "州": ("州",), "盟": ("盟",),
-    "旗": ("旗",), "省": ("省",), "局": ("局",), "委": ("委", "委员会"), "厅": ("厅", "办公厅"),
+    "旗": ("旗",), "省": ("省",), "局": ("局",), "委": ("委", "委员会", "管委会", "管理委员会"), "厅": ("厅", "办公厅"),
     "办": ("办公室", "办公厅", "办"), "中心": ("中心",),
 }
 _GOV_SUFFIX_RE = re.compile(r"(?:人民政府|政府|办事处)$")
@@ -106,7 +106,7 @@ class BodyCandidate:
     score: float = 0.0
 
 
-def clean_name(raw: str) -> str | None:
+def clean_name(raw: str, bounded: bool = False) -> str | None:
     """The body's name in ``raw`` without an office inside it; None when no body is left.
 
     >>> clean_name("长坑乡人民政府办公室"), clean_name("双牌县政务公开领导小组办公室")
@@ -115,23 +115,25 @@ def clean_name(raw: str) -> str | None:
     name = re.sub(r"[（(][^（）()]*[）)]$", "", raw.strip(" ·|")).strip(" （）()·|") or raw
     while True:
         # the shortest office tail that leaves a body before it (综合信息指挥室, not 政府综合信息指挥室)
-        cut = next((i for i in range(len(name) - 2, 1, -1) if _OFFICE_TAIL_RE.fullmatch(name[i:]) and valid_name(name[:i])), None)
+        cut = next((i for i in range(len(name) - 2, 1, -1) if _OFFICE_TAIL_RE.fullmatch(name[i:]) and valid_name(name[:i], bounded)), None)
         if cut is None:
             break  # 重点建设项目领导小组办公室 is a body of its own: nothing body-like before it
         rest = name[:cut]
         if _GOVERNMENT_OFFICE_RE.search(name) and re.search(r"(?:人民)?政府$", rest) and not _local(rest):
             break  # 阳新县人民政府办公室 publishes its own report; a town's office never does
         name = rest
-    return name if valid_name(name) else None
+    return name if valid_name(name, bounded) else None
 
 
 def _local(name: str) -> bool:
     return _GOV_SUFFIX_RE.sub("", name).endswith(_LOCAL_LEVELS)
 
 
-def valid_name(name: str) -> bool:
-    """Whether ``name`` can be a body: a body's ending, no notice or sentence words, not 我镇."""
-    if not name or len(name) < 2 or len(name) > 40 or name[0] in _NOT_A_FIRST_CHAR:
+def valid_name(name: str, bounded: bool = False) -> bool:
+    """Whether ``name`` can be a body: a body's ending, no notice or sentence words, not 我镇.
+    ``bounded``: the text has a word edge before it (请联系：向阳区…), so its first character may
+    be one a glued lead word ends in (向, 从, 将: 向阳区, 从化区, 将乐县)."""
+    if not name or len(name) < 2 or len(name) > 40 or (name[0] in _NOT_A_FIRST_CHAR and not bounded):
         return False
     if not re.fullmatch(rf"[{_CJK}（）()·]+", name) or name.count("(") + name.count("（") != name.count(")") + name.count("）"):
         return False
@@ -158,11 +160,14 @@ def candidates(text: str, title: tuple[str, int] | None = None, selves: Counter 
         scope = text if source in ("compiled", "contact") else head
         for match in pattern.finditer(scope):
             name = _last_name(match["name"])
+            if not name and match.start("name") > 0 and not re.match(rf"[{_CJK}]", scope[match.start("name") - 1]):
+                name = clean_name(match["name"], bounded=True)  # 请联系：向阳区人民政府办公室
             if name:
                 start = match.start("name") + match["name"].rfind(name)
                 found.append(BodyCandidate(name, start, start + len(name), source))
     selves = _self_levels(text) if selves is None else selves
     found += _mentions(head, selves)
+    found += _subjects(head)
     for match in _HEADING_RE.finditer(head[:400]):
         name = clean_name(match["name"])
         if name and name == match["name"].strip():
@@ -179,12 +184,17 @@ def _mentions(head: str, selves: Counter) -> list[BodyCandidate]:
         return []
     level = selves.most_common(1)[0][0]
     found = []
-    for ending in _SELF_LEVEL.get(level, ()):
+    endings = _SELF_LEVEL.get(level, ())
+    for ending in endings:
         for match in re.finditer(re.escape(ending), head):
+            if _inside_longer_ending(head, match.start(), ending):
+                continue  # 委 of 管委会: the name ends with the longer word
             before = head[max(0, match.start() - 16) : match.end()]
             options = []
             for cut in range(len(before) - len(ending) - 2, -1, -1):
                 unit = _REGION_START_RE.match(before[cut:])
+                if not unit and ending in _REGION_LEVELS and _BARE_REGION_RE.fullmatch(before[cut:]):
+                    unit = _BARE_REGION_RE.fullmatch(before[cut:])  # 我县 … 兴海县人民政府: the county itself
                 if unit and valid_name(before[cut:]):
                     # the name starts after a word boundary (“黄龙县…, 由澄河区…), at the region
                     # written most often on its own (黄龙县, not 龙县 or 通过黄龙县)
@@ -200,6 +210,44 @@ def _mentions(head: str, selves: Counter) -> list[BodyCandidate]:
             if valid_name(name) and name[-1] in level and not _NOT_A_NAME_RE.search(name):
                 found.append(BodyCandidate(name, match.start("name"), match.end("name"), "mentioned"))
     return found
+
+
+# A clause that opens with its year and then its subject: 2020年，湖南省人民政府办公厅认真落实…,
+# 2011年，攸县在省、市主管部门的指导下…: the subject is the body the report speaks for.
+_YEAR_SUBJECT_RE = re.compile(rf"(?:^|[。；;\n])\s*(?:19|20)\d{{2}}\s*年度?\s*[，,]\s*(?P<words>[{_CJK}]{{2,24}})")
+# Bodies above every report's own: never the subject that names a report's body.
+_NATIONAL_RE = re.compile(r"^(?:国务院|国家|中央|党中央|全国)")
+
+
+def _subjects(head: str) -> list[BodyCandidate]:
+    """The body a year-led clause opens with: the longest start of its words that is a body's
+    name and whose places each start a word (攸县, not 攸县在省)."""
+    found = []
+    for match in _YEAR_SUBJECT_RE.finditer(head):
+        words = match["words"]
+        for end in range(len(words), 1, -1):
+            name = words[:end]
+            if not valid_name(name) or _NATIONAL_RE.match(name) or clean_name(name) != name:
+                continue
+            if any(words[i + 1] in _NOT_A_FIRST_CHAR for i in range(end - 1) if words[i] in "省市县区州盟旗镇乡"):
+                continue
+            found.append(BodyCandidate(name, match.start("words"), match.start("words") + end, "mentioned"))
+            break
+    return found
+
+
+_REGION_LEVELS = frozenset({"县", "区", "市", "州", "盟", "旗", "省"})
+_BARE_REGION_RE = re.compile(rf"[{_CJK}]{{2,6}}")
+
+
+def _inside_longer_ending(text: str, start: int, ending: str) -> bool:
+    """Whether ``ending`` written at ``start`` is part of a longer ending there (委 of 管委会)."""
+    for longer in _ENDINGS:
+        if len(longer) > len(ending) and ending in longer:
+            offset = longer.index(ending)
+            if text.startswith(longer, start - offset) and start - offset >= 0:
+                return True
+    return False
 
 
 _BARE_TOWN_RE = re.compile(rf"(?:(?:19|20)\d{{2}}\s*年度?\s*[，,]?|[，,。；;：:\n])\s*(?P<name>[{_CJK}]{{2,4}}(?:镇|乡|街道))(?=[{_CJK}])")

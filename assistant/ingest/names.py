@@ -76,20 +76,40 @@ def _government_names(pinyin: str, level: str | None) -> list[str]:
     return names
 
 
+def _department_entry(body: str) -> tuple[dict, str] | None:
+    """The department type a body's name ends in, and the ending as written: its full form
+    (文化广电新闻出版局) or one of its short forms (济宁市文广新局, 甘南州卫生健康委); the longest wins."""
+    found = [(len(ending), -i, e, ending) for i, e in enumerate(departments()) for ending in (e["zh"], *e.get("short", ())) if body.endswith(ending)]
+    if not found:
+        return None
+    _, _, entry, ending = max(found)
+    return entry, ending
+
+
+# A department's function without its kind (林业 of 林业局): "永春县林业部门" names the bureau.
+_KIND_ENDINGS = ("委员会", "局", "厅", "委")
+
+
 def _department_aliases(body: str, parent: str | None) -> list[str]:
     """汧垭区教育委员会 -> 汧垭区教委, 教委, Qianya District Education Commission, Qianya Education
-    Commission …, from the department endings of ``assistant/data/departments.yaml``."""
-    entry = next((e for e in departments() if body.endswith(e["zh"])), None)
-    if entry is None:
+    Commission, Education Commission of Qianya District …, from the department endings of
+    ``assistant/data/departments.yaml``."""
+    matched = _department_entry(body)
+    if matched is None:
         return []
+    entry, ending = matched
     names = []
-    region = body[: -len(entry["zh"])]
+    region = body[: -len(ending)]
+    if not parent and len(region) >= 3 and _level_of(region):
+        parent = region  # 甘南州卫生健康委: the region is written, though no parent was read
     level = _level_of(parent) if parent and region.endswith(parent) else None
     region_short = short_name(parent, level) if level else ""
     if not region_short and not parent and len(region) >= 2 and _level_of(region) is None:
         # a zone named by itself: 龢屾 of 龢屾经济技术开发区管理委员会; one led by its city written
         # without 市 (大连长兴岛) is named by its last word (长兴岛)
         region_short = region if len(region) <= 4 else _last_word(region)
+    if ending != entry["zh"]:
+        names += [region + entry["zh"]] + ([region_short + entry["zh"]] if region_short and region_short != region else [])
     if region_short and region_short != region:
         names.append(region_short + entry["zh"])  # 垚溆住房和城乡建设局
     near = parent if parent and region.endswith(parent) and parent != region else ""
@@ -99,13 +119,16 @@ def _department_aliases(body: str, parent: str | None) -> list[str]:
             names.append(near + short)  # 翀沅市罍坨区市场监督管理局 -> 罍坨区市场监管局
         if region_short and region_short != region:
             names.append(region_short + short)  # 垚溆住建局
+    function = next((entry["zh"][: -len(k)] for k in _KIND_ENDINGS if entry["zh"].endswith(k) and len(entry["zh"]) - len(k) >= 2), "")
+    if function and region and not entry.get("zone"):
+        names.append(region + function + "部门")  # 永春县林业部门
     for pinyin in to_pinyin(region_short) if region_short else []:
         if entry.get("zone") and not parent:
             names += [pinyin, f"{pinyin} Zone"]  # the zone is its place: "the Changxingdao zone"
         for english in entry["en"]:
-            names.append(f"{pinyin} {english}")
+            names += [f"{pinyin} {english}", f"{english} of {pinyin}"]
             if level:
-                names.append(f"{pinyin} {LEVEL_ENGLISH[level]} {english}")
+                names += [f"{pinyin} {LEVEL_ENGLISH[level]} {english}", f"{english} of {pinyin} {LEVEL_ENGLISH[level]}"]
             if level == "市":
                 names.append(f"{pinyin} Municipal {english}")
         if entry["zh"] in ("人民政府办公室", "人民政府办公厅"):

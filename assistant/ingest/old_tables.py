@@ -150,6 +150,8 @@ def _split_line(line: str, offset: int) -> list[_Cell]:
     if line.startswith("\t") and len(pieces) > 1:
         pieces = pieces[1:]  # the indentation before the first cell is no cell
     filled = [p for p in pieces if not p.blank]
+    if len(filled) == 1 and line.startswith("\t") and line.rstrip(" \u3000").endswith("\t"):
+        pieces = filled  # "\t条\t", "\t\u3000380\t": one cell between tabs, the tab after it no blank cell
     if len(filled) == 1 and _kind(filled[0]) == "text":
         peeled = _peel(line, offset, filled[0])
         return peeled if len(peeled) > 1 else pieces

@@ -81,19 +81,10 @@ def read(text: str, catalogue: Catalogue, directory: BodyDirectory) -> Reading:
     )
 
 
-# Where a question asking several figures turns to the next one: "…多少件？其中网络申请几件？",
-# "…多少件，其中…", "how many requests, and how many were disclosed in full?"
-_NEXT_ASK_RE = re.compile(r"[？?；;]|其中|，\s*(?=(?:and\s+)?how (?:many|much))|,\s*(?=(?:and\s+)?how (?:many|much))|,?\s+and how (?:many|much)")
-_ASKS_RE = re.compile(r"多少|几[件个条次人名项期篇]|how (?:many|much)", re.IGNORECASE)
-
-
 def first_ask(lowered: str) -> str:
     """The part of a question that asks its first figure (all of it when it asks one)."""
-    pieces = [piece for piece in _NEXT_ASK_RE.split(lowered) if piece and piece.strip()]
-    asking = [piece for piece in pieces if _ASKS_RE.search(piece)]
-    if len(asking) < 2:
-        return lowered
-    return pieces[0] if _ASKS_RE.search(pieces[0]) else asking[0]
+    found = asks(lowered)
+    return found[0] if len(found) > 1 else lowered
 
 
 def _first_asked_first(masked: str, catalogue: Catalogue) -> tuple[str, ...]:
@@ -108,11 +99,29 @@ def _first_asked_first(masked: str, catalogue: Catalogue) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*first, *found])) if first else found
 
 
-_NEXT_ASK_ANY_CASE_RE = re.compile(_NEXT_ASK_RE.pattern, re.IGNORECASE)
+# Where a question asking several figures turns to the next one. Strong turns end an ask whatever
+# follows (？ ； 其中); an English ask starts at its own "how many" / "what share", the words that
+# join it to the one before (", and", "as well as", "and of which") dropped.
+_STRONG_TURN_RE = re.compile(r"[？?；;]|其中")
+_EN_TURN_RE = re.compile(
+    r"(?:\s*[,;:]\s*|\s+)(?:(?:and|as well as|plus|also)\s+)?(?:(?:of|among) (?:which|them|these|those),?\s+)?"
+    r"(?=(?:how (?:many|much)|what (?:share|percentage|proportion|per ?cent))\b)",
+    re.IGNORECASE,
+)
+# A weak turn (， 、 以及 和 …) ends an ask only when the words on both sides ask a figure of their own:
+# "发布了多少条信息，微信又推送了多少条", "新收多少件、上年结转几件，以及召开了几场发布会".
+_WEAK_TURN_RE = re.compile(r"[，,、]\s*(?:以及|还有|并且|同时|和|及|另外)?|以及|还有|(?<=[件个条次人名项期篇场家份])(?:和|及|与)")
+_ASKS_ANY_RE = re.compile(
+    r"多少|几(?:[件个条次人名项期篇场家所台份处轮批]|人次)|how (?:many|much)|what (?:share|percentage|proportion|per ?cent)",
+    re.IGNORECASE,
+)
 # "网络申请和信函申请各多少件", "通过门户网站和公开目录分别公开了多少条": the things listed before 各 or
 # 分别 are asked one by one
 _EACH_RE = re.compile(r"(?P<items>[^，,；;：:？?。]+?)(?P<each>各(?:有|是)?|分别(?:是|为|有)?)(?P<ask>[^，,；;？?。]*?(?:多少|几)[^，,；;？?。]*)")
 _ITEM_SPLIT_RE = re.compile(r"(?:和|、|及|以及|与)")
+# "How many full-time and how many part-time staff …": the first ask borrows the words after the
+# second's modifier (full-time staff …)
+_EN_BARE_ASK_RE = re.compile(r"^how (?:many|much)((?:\s+[\w-]+){1,2})\s*$", re.IGNORECASE)
 
 
 def asks(text: str) -> tuple[str, ...]:
@@ -120,18 +129,90 @@ def asks(text: str) -> tuple[str, ...]:
 
     "…收到多少件？其中网络申请几件？" gives two; "其中网络申请和信函申请各多少件" gives one per item
     ("其中网络申请多少件", "信函申请多少件"); "how many requests, and how many were disclosed in
-    full?" gives two. A question asking one figure gives itself.
+    full?" gives two; "电话和邮编分别是多少" one per contact detail. A question asking one figure
+    gives itself.
     """
-    pieces = [piece.strip(" ，,。") for piece in _NEXT_ASK_ANY_CASE_RE.split(text) if piece and piece.strip(" ，,。")]
+    contact = _contact_asks(text)
+    if contact:
+        return contact
     found: list[str] = []
-    for piece in pieces:
-        if not _ASKS_RE.search(piece.lower()):
-            continue  # words that ask nothing (before 其中: 收到申请12件，其中…) are no ask
-        each = _EACH_RE.search(piece)
-        items = _ITEM_SPLIT_RE.split(each["items"]) if each else []
-        if each and len(items) >= 2 and all(len(i.strip()) >= 2 for i in items):
-            head = piece[: each.start("items")]
-            found += [head + item.strip() + each["ask"] for item in items]
-        else:
-            found.append(piece)
+    for strong in _STRONG_TURN_RE.split(text):
+        for piece in _split_where_both_ask(strong):
+            piece = piece.strip(" ，,。:：")
+            if not piece or not _ASKS_ANY_RE.search(piece):
+                continue  # words that ask nothing (before 其中: 收到申请12件，其中…) are no ask
+            each = _EACH_RE.search(piece)
+            items = _ITEM_SPLIT_RE.split(each["items"]) if each else []
+            if each and len(items) >= 2 and all(len(i.strip()) >= 2 for i in items):
+                head = piece[: each.start("items")]
+                found += [head + item.strip() + each["ask"] for item in items]
+            else:
+                found.append(piece)
+    found = _fill_bare_asks(found)
     return tuple(found) if len(found) > 1 else (text,)
+
+
+def _split_where_both_ask(text: str) -> list[str]:
+    """English asks at each "how many"; Chinese ones at a comma or 和 with an ask on each side."""
+    pieces: list[str] = []
+    carried = ""
+    for english in _en_pieces(text):
+        if not _ASKS_ANY_RE.search(english):
+            carried += english  # "Shangwan Township received | how many requests": one ask
+            continue
+        english, carried = carried + english, ""
+        start = 0
+        for turn in _WEAK_TURN_RE.finditer(english):
+            before, after = english[start : turn.start()], english[turn.end() :]
+            if _ASKS_ANY_RE.search(before) and _ASKS_ANY_RE.search(_up_to_next_turn(after)):
+                pieces.append(before)
+                start = turn.end()
+        pieces.append(english[start:])
+    if carried:
+        pieces.append(carried)
+    return pieces
+
+
+def _en_pieces(text: str) -> list[str]:
+    """``text`` cut before each English ask; a cut's joining words stay with the words before it
+    only while those ask nothing (they are dropped once the ask before is complete)."""
+    pieces, start = [], 0
+    for turn in _EN_TURN_RE.finditer(text):
+        if turn.end() == 0:
+            continue
+        piece = text[start : turn.start()]
+        pieces.append(piece if _ASKS_ANY_RE.search(piece) else text[start : turn.end()])
+        start = turn.end()
+    pieces.append(text[start:])
+    return [piece for piece in pieces if piece]
+
+
+def _up_to_next_turn(text: str) -> str:
+    turn = _WEAK_TURN_RE.search(text)
+    return text[: turn.start()] if turn else text
+
+
+def _fill_bare_asks(found: list[str]) -> list[str]:
+    filled = list(found)
+    for index in range(len(found) - 1):
+        bare = _EN_BARE_ASK_RE.match(found[index].strip())
+        if not bare:
+            continue
+        words = len(bare.group(1).split())
+        following = found[index + 1].split()
+        # "how many of them …", "how many were …": the second ask is a clause of its own, no noun to share
+        if len(following) > 2 + words and following[0].lower() == "how" and following[2].lower() not in _EN_CLAUSE_WORDS:
+            filled[index] = f"{found[index].strip()} {' '.join(following[2 + words:])}"
+    return filled
+
+
+_EN_CLAUSE_WORDS = frozenset({"of", "among", "were", "was", "are", "is", "did", "do", "does", "have", "has", "had", "in", "by", "for"})
+
+
+def _contact_asks(text: str) -> tuple[str, ...]:
+    """"电话和邮编分别是多少", "phone number and e-mail address": one ask per contact detail, the
+    question itself first (it asks the first detail named)."""
+    kinds = intent.contact_kinds(text.lower())
+    if len(kinds) < 2:
+        return ()
+    return (text, *(words for _, words in kinds[1:]))

@@ -54,11 +54,12 @@ class Cues:
     zh_topic_terms: tuple[tuple[str, tuple[str, ...]], ...]
     not_a_count_cues: tuple[str, ...]
     places: dict[str, tuple[str, ...]]  # literal words, not patterns
+    zone_forms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (written as, other forms)
 
 
 _PLACE_KEYS = (
     "zh_levels", "zh_department_endings", "connectives", "not_a_place_start",
-    "en_levels", "en_department_endings", "not_an_en_place", "zh_region_levels", "en_region_levels",
+    "en_levels", "en_department_endings", "not_an_en_place", "zh_region_levels", "en_region_levels", "ethnic_groups",
 )
 _CUE_RESOURCE = "data/question_cues.yaml"
 _DEPARTMENTS_RESOURCE = "data/departments.yaml"
@@ -121,6 +122,10 @@ def _parse_cues(data: Any, source: str) -> Cues:
         zh_topic_terms=tuple(check.pairs(data["zh_topic_terms"], "zh_topic_terms", "words")),
         not_a_count_cues=check.cues(data["not_a_count_cues"], "not_a_count_cues"),
         places={key: check.words(places[key], f"places.{key}") for key in _PLACE_KEYS},
+        zone_forms=tuple(
+            (check.word(item["as"], f"zone_forms[{i}].as"), check.words(item["forms"], f"zone_forms[{i}].forms"))
+            for i, item in enumerate(check.mapping(z, f"zone_forms[{j}]", required=["as", "forms"]) for j, z in enumerate(check.items(data["zone_forms"], "zone_forms")))
+        ),
     )
 
 
@@ -290,3 +295,4 @@ EN_TOPIC_TERMS = _CUES.en_topic_terms
 ZH_TOPIC_TERMS = _CUES.zh_topic_terms
 NOT_A_COUNT_CUES = _CUES.not_a_count_cues
 PLACE_WORDS = _CUES.places
+ZONE_FORMS = _CUES.zone_forms

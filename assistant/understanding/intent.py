@@ -129,5 +129,19 @@ def breakdown_metrics(kind: str, metrics: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def contact_kind(lowered: str) -> str:
-    """fax, phone, email or address, the first a cue names; else any."""
-    return next((kind for kind, p in _CONTACT_PATTERNS if p.search(lowered)), "any")
+    """fax, phone, postcode, email or address: the one named first in the question; else any."""
+    kinds = contact_kinds(lowered)
+    return kinds[0][0] if kinds else "any"
+
+
+def contact_kinds(lowered: str) -> list[tuple[str, str]]:
+    """Every contact detail a question names, in the order named, with the words naming it
+    ("电话和邮编" -> phone 电话, postcode 邮编); a kind listed first in the cues wins a tie
+    (传真号 is the fax, not a phone)."""
+    found: dict[str, tuple[int, int, str]] = {}
+    for order, (kind, pattern) in enumerate(_CONTACT_PATTERNS):
+        match = pattern.search(lowered)
+        if match and not any(start <= match.start() and not lowered[end : match.start()].strip() for start, end, _ in found.values()):
+            # inside another detail's words, or its head noun ("e-mail address", 邮箱地址): the same detail
+            found[kind] = (match.start(), match.end(), match.group(0))
+    return [(kind, words) for kind, (_, _, words) in sorted(found.items(), key=lambda item: item[1][0])]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from assistant.understanding.cues import PLACE_WORDS, load_departments
+from assistant.understanding.cues import PLACE_WORDS, ZONE_FORMS, load_departments
 
 __all__ = ["BodyCandidate", "BodyDirectory", "BodyEntry", "mask", "mask_regions", "unknown_place"]
 
@@ -97,6 +97,7 @@ class BodyDirectory:
         # a name several stored bodies answer to (水利局 of two counties): one name, two readings
         self.shared: dict[str, tuple[str, ...]] = {name: tuple(bodies) for name, bodies in owners.items() if len(bodies) > 1}
         self._by_body = {entry.body: entry for entry in self.bodies}
+        self._kind_words = _kind_words()
         # The first words of stored bodies' English names (Zhangcheng of "Zhangcheng Population and
         # Family Planning Commission"): "the Zhangcheng commission" is one of ours, written short.
         self.english_name_words = frozenset(
@@ -139,13 +140,15 @@ class BodyDirectory:
         """
         if not self._indexed:
             return []
-        folded, starts = _fold(text)
+        folded, spans = _fold(text)
         found = []
         for last, (order, name, body, length) in self._index.iter(folded):
             first = last - length + 1
-            start, end = starts[first], starts[last] + 1
+            start, end = spans[first][0], spans[last][1]
             if name.isascii() and (_alnum_at(text, start - 1) or _alnum_at(text, end)):
                 continue  # Latin names stand on word boundaries: Xiji, not Xijiang
+            if name in self._kind_words and _PLACE_BEFORE_RE.search(text[max(0, start - 12) : start]):
+                continue  # 杨柳镇政府办公室, 济宁市文化广电新闻出版局: the office of the place written, not a body of that kind elsewhere
             found.append((-_score(name), order, start, BodyCandidate(body, name, _score(name), (start, end))))
         found.sort(key=lambda item: item[:3])
         return [candidate for *_, candidate in found]
@@ -244,18 +247,53 @@ def _score(name: str) -> float:
 
 _BRACKETS = frozenset("（）()")
 _POSSESSIVE_RE = re.compile(r"['’][sS](?![A-Za-z0-9])")
+# Names written in more than one way, each read as one (both in stored names and in questions):
+# 甘南藏族自治州 as 甘南州 and "Gannan Tibetan Autonomous Prefecture" as "Gannan Prefecture";
+# 东湖新技术开发区 as 东湖高新区.
+_ETHNIC = _alternation(tuple(sorted(_WORDS["ethnic_groups"], key=len, reverse=True)))
+_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"(?:(?:{_ETHNIC})族)+自治(?=[州县旗])"), ""),
+    (re.compile(r"(?<=[A-Za-z])(?:\s+[A-Z][a-z]+(?:\s+and\s+[A-Z][a-z]+)?)\s+Autonomous(?=\s+(?:Prefecture|County|Banner|Region)\b)"), ""),
+    *((re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True)))), written) for written, forms in ZONE_FORMS),
+)
 
 
-def _fold(text: str) -> tuple[str, list[int]]:
+def _rewrite(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with every other way of writing a name read as one, and the span of ``text`` each
+    character stands for (a rewritten word's characters stand for all of what was written)."""
+    origin = [(i, i + 1) for i in range(len(text))]
+    for pattern, written in _REWRITES:
+        if not pattern.search(text):
+            continue
+        pieces, places, last = [], [], 0
+        for match in pattern.finditer(text):
+            pieces.append(text[last : match.start()])
+            places += origin[last : match.start()]
+            if written:
+                span = (origin[match.start()][0], origin[match.end() - 1][1])
+                pieces.append(written)
+                places += [span] * len(written)
+            elif places:  # a word dropped: the character before stands for it too
+                places[-1] = (places[-1][0], origin[match.end() - 1][1])
+            last = match.end()
+        pieces.append(text[last:])
+        places += origin[last:]
+        text, origin = "".join(pieces), places
+    return text, origin
+
+
+def _fold(text: str) -> tuple[str, list[tuple[int, int]]]:
     """``text`` lower-cased with every run of spaces and hyphens read as one space ("Xiji  Town",
     "xiji-town"), round brackets and possessives dropped (涡阳县政府（办公室） is 涡阳县政府办公室,
-    "Suining's bureau" the Suining bureau), and where each folded character stands in ``text``."""
+    "Suining's bureau" the Suining bureau), names written in several ways read as one
+    (``_REWRITES``), and the span of ``text`` each folded character stands for."""
     folded: list[str] = []
-    starts: list[int] = []
+    spans: list[tuple[int, int]] = []
+    text, origin = _rewrite(text)
     # "Suining's human resources bureau" names the Suining bureau
     possessive = {i for m in _POSSESSIVE_RE.finditer(text) for i in range(*m.span())}
-    for index, char in enumerate(text):
-        if char in _BRACKETS or index in possessive:
+    for position, char in enumerate(text):
+        if char in _BRACKETS or position in possessive:
             continue
         if char.isspace() or char == "-":
             if folded and folded[-1] == " ":
@@ -263,8 +301,8 @@ def _fold(text: str) -> tuple[str, list[int]]:
             char = " "
         lowered = char.lower()
         folded.append(lowered if len(lowered) == 1 else char)  # İ lowers to two characters
-        starts.append(index)
-    return "".join(folded), starts
+        spans.append(origin[position])
+    return "".join(folded), spans
 
 
 def _alnum_at(text: str, index: int) -> bool:
@@ -292,6 +330,9 @@ def mask_regions(masked: str, bodies: Sequence[str], directory: BodyDirectory, m
         region = entry.parent if entry else None
         if region:
             masked = masked.replace(region, " " * len(region))
+            # … and its English name wherever written ("the Chaotian District government website")
+            for english in {alias.split(", ", 1)[1] for alias in entry.aliases if alias.isascii() and ", " in alias}:
+                masked = re.sub(rf"\b{re.escape(english)}\b", lambda m: " " * len(m.group(0)), masked, flags=re.IGNORECASE)
     for body, start, end in mentions:
         entry = directory.entry(body)
         for context in _region_context(masked, start, end):
@@ -390,6 +431,18 @@ def unknown_place(masked: str, stored_words: frozenset[str] = frozenset()) -> st
         if name.lower() not in _NOT_AN_EN_PLACE | vocabulary | _EN_LEVEL_WORDS | stored_words and all(w.lower() in vocabulary for w in inner):
             return f"{name} {match.group(2)}"
     return None
+
+
+# A place's name right before a word: two characters or more, then its level (杨柳镇, 济宁市).
+_PLACE_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{2,}[镇乡区县市州旗盟省]$")
+
+
+@functools.cache
+def _kind_words() -> frozenset[str]:
+    """The names of a kind of department (教育局, 政府办公室, 文广新局): a body's name only when
+    no place is written before them."""
+    words = {form for entry in load_departments() for form in (entry["zh"], *entry.get("short", ()))}
+    return frozenset(words | {w.replace("人民政府", "政府") for w in words})
 
 
 @functools.cache

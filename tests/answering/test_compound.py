@@ -33,8 +33,28 @@ def seeds(tmp_path_factory):
         ("西集镇2018年通过网站和公开栏分别公开了多少条信息？", ["西集镇2018年通过网站公开了多少条信息", "公开栏公开了多少条信息"]),
         ("西集镇2018年召开会议多少次；举办培训班多少次", ["西集镇2018年召开会议多少次", "举办培训班多少次"]),
         ("How many requests did Xiji receive in 2018, and how many were disclosed in full?",
-         ["How many requests did Xiji receive in 2018", "and how many were disclosed in full"]),
-        ("How many staff, and how many of them full-time?", ["How many staff", "and how many of them full-time"]),
+         ["How many requests did Xiji receive in 2018", "how many were disclosed in full"]),
+        ("How many staff, and how many of them full-time?", ["How many staff", "how many of them full-time"]),
+        # English asks start at their own "how many", whatever joins them (issue 12's connectives)
+        ("Suzhou, 2016: how many reconsideration cases and how many lawsuits arose from disclosure?",
+         ["Suzhou, 2016: how many reconsideration cases", "how many lawsuits arose from disclosure"]),
+        ("How many requests did Xiji receive in 2018 as well as how many were carried over?",
+         ["How many requests did Xiji receive in 2018", "how many were carried over"]),
+        ("Xiji received how many requests in 2018, and of which how many were completed?",
+         ["Xiji received how many requests in 2018", "how many were completed"]),
+        ("Of the 57 items Xiji disclosed, how many were work updates, and what share of the total was that?",
+         ["Of the 57 items Xiji disclosed, how many were work updates", "what share of the total was that"]),
+        # a first ask with no noun borrows the second's ("full-time … staff")
+        ("How many full-time and how many part-time disclosure staff did Xiji have in 2018?",
+         ["How many full-time disclosure staff did Xiji have in 2018", "how many part-time disclosure staff did Xiji have in 2018"]),
+        # a comma, 、 or 以及 turns to the next ask only when both sides ask a figure
+        ("西集镇2018年新收申请多少件、上年结转几件，以及召开了几场新闻发布会？",
+         ["西集镇2018年新收申请多少件", "上年结转几件", "召开了几场新闻发布会"]),
+        ("西集镇2018年网站发布了多少条信息，微信又推送了多少条？", ["西集镇2018年网站发布了多少条信息", "微信又推送了多少条"]),
+        ("西集镇2018年收到申请12件，其中网络申请几件？", ["西集镇2018年收到申请12件，其中网络申请几件？"]),
+        # contact details asked together: one ask per detail, in the order named
+        ("西集镇政府的联系电话和邮编分别是多少？", ["西集镇政府的联系电话和邮编分别是多少？", "邮编"]),
+        ("What phone number and e-mail address does Xiji give?", ["What phone number and e-mail address does Xiji give?", "e-mail"]),
         ("西集镇2018年收到多少政府信息公开申请", ["西集镇2018年收到多少政府信息公开申请"]),
         ("西集镇和巨各庄镇各收到多少件申请？", ["西集镇和巨各庄镇各收到多少件申请？"]),  # two bodies: one figure each, not two asks
     ],

@@ -40,7 +40,7 @@ def test_packaged_cues_load_and_compile():
     for table in tables:
         assert isinstance(cue_pattern(table), re.Pattern)
     assert r"\b" in loaded.intent_rules[-1][2][0]  # single quotes kept the backslash
-    assert list(loaded.contact_cues) == ["fax", "phone", "email", "address"]  # first match wins
+    assert list(loaded.contact_cues) == ["fax", "phone", "postcode", "email", "address"]  # a tie: the first wins
     assert loaded.places["zh_levels"][0] == "街道"
 
 
