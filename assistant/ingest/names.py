@@ -57,6 +57,9 @@ def aliases(body: str, short: str, parent: str | None, level: str | None, raw: s
         if level in LEVEL_ENGLISH and short == body and len(body) > len(level):
             # a one-character name keeps its level in Chinese (威县, 攸县) and drops it in English
             names += [f"{pinyin} {LEVEL_ENGLISH[level]}" for pinyin in to_pinyin(body[: -len(level)])]
+    matched = _department_entry(body) if level != "department" else None
+    if matched and matched[0].get("zone"):
+        names += _department_aliases(body, parent)  # 来凤经济开发区 is read as a 区, yet named as a zone
     # 人民政府 is written 政府 as often as not: 高平市政府办公室, 湖南省政府办公厅
     names += [name.replace("人民政府", "政府") for name in names if name and "人民政府" in name and not name.endswith("人民政府")]
     return tuple(dict.fromkeys(name for name in names if name))

@@ -114,3 +114,49 @@ def test_an_untitled_town_page_is_named_where_a_clause_starts_with_the_town():
     )
     meta = extract_meta(text)
     assert meta.body == "蓼溪乡"
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # a provincial general office's page with no title: its overview opens "2020年，<body>…"
+        # (shape of a traditional-character mirror of a provincial office's 2020 report)
+        ("本报告由总体情况等六个部分组成。\n一、总体情况\n2020年，江南省人民政府办公厅认真落实条例，深化公开。\n"
+         "（一）主动公开。全年发布省政府文件18件。", "江南省人民政府办公厅"),
+        # a county with a one-character name, its title without the body: 2011年，<county>在…
+        ("2011年度政府信息公开年度报告\n一、概述\n2011年,澧县在省、市主管部门的指导下，全面推进政府信息公开。", "澧县"),
+        # no title; the report says 我县 and names itself only where its portal is given
+        ("2021年,我县认真贯彻条例，持续优化政务服务。本报告的电子版可在澄岭县人民政府(http://www.example.gov.cn)"
+         "政府信息公开年度报告专栏获取。\n一、总体情况\n2021年，我县政务公开工作稳步推进。", "澄岭县"),
+        # the body only in the contact line, its name starting with 向 (向阳区, 从化区 …)
+        ("一、总体情况\n本报告依条例编制。如对本报告有任何疑问，请联系:向阳区人民政府办公室,联系电话:0454-8607012。\n"
+         "2023年区政府办主动公开信息158条。", "向阳区人民政府办公室"),
+    ],
+)
+def test_an_untitled_page_is_named_by_its_year_led_subject_portal_or_contact(text, body):
+    assert extract_meta(text).body == body
+
+
+def test_a_management_committee_says_wo_wei_and_keeps_its_whole_ending():
+    # 我委 of a 管委会 (a 2010 development-zone page, 樂山高新區管委會 in the development set)
+    text = ("2010年政府信息公开工作年度报告\n澄河高新区管委会2010年年报根据条例编制。\n"
+            "2010年，高新区管委会政府信息公开工作稳步推进，我委主动公开信息57条。我委将继续努力。")
+    assert extract_meta(text).body.endswith("管委会")
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # written with the short ending of its type: the full type is a name of it too
+        ("济宁市文广新局2015年政府信息公开工作年度报告", {"济宁市文化广电新闻出版局", "Jining Culture, Radio, TV and Press Bureau"}),
+        # a prefecture's commission written short, no parent read: the prefecture is its region
+        ("甘南州卫生健康委2025年政府信息公开工作年度报告", {"甘南州卫生健康委员会", "Health Commission of Gannan Prefecture"}),
+        # English "X of Y" and the function named as a 部门
+        ("海南省生态环境厅2022年政府信息公开工作年度报告", {"Department of Ecology and Environment of Hainan Province"}),
+        ("永春县林业局2009年政府信息公开工作年度报告", {"永春县林业部门", "Forestry Bureau of Yongchun County"}),
+        # a zone without its 管理委员会
+        ("来凤经济开发区2018年政府信息公开工作年度报告", {"Laifeng Economic Development Zone", "来凤经开区"}),
+    ],
+)
+def test_department_names_by_their_short_endings_and_english_of_forms(title, expected):
+    assert expected <= set(extract_meta(title).aliases)

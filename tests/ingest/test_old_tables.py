@@ -270,3 +270,24 @@ def test_pdf_rows_with_wrapped_tails_and_empty_cells():
         ("其中：涉及国家秘密", 0),
         ("涉及个人隐私", 1),
     ]
+
+
+def test_cells_between_tabs_one_per_line():
+    # a 2018 town table pasted with every cell on its own line between tabs, the values padded
+    # with U+3000 (heldout1's 湖塘镇 shape): the tab after a cell is no blank cell
+    text = (
+        "2018年度澄河镇政府信息公开情况统计表\n\t统计指标\t\n\t单位\t\n\t统计数\t\n\n"
+        "\t一、主动公开情况\t\n\t\t\n\t\t\n\n"
+        "\t（一）主动公开政府信息数\n\t（不同渠道和方式公开相同信息计1条）\t\n\t条\t\n\t\u3000380\t\n\n"
+        "\t其中：主动公开规范性文件数\t\n\t条\t\n\t\u30003\u3000\t\n\n"
+        "\t（三）接受培训人员数\t\n\t人次\t\n\t\u300060\t\n"
+    )
+    parsed = parse_old_table(text)
+    assert [(f.row_path[-1], f.value, f.unit) for f in parsed.facts] == [
+        ("（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）", 380, "条"),
+        ("其中：主动公开规范性文件数", 3, "条"),
+        ("（三）接受培训人员数", 60, "人次"),
+    ]
+    assert not parsed.warnings
+    for fact in parsed.facts:
+        assert text[fact.value_span.start : fact.value_span.end] == str(int(fact.value))

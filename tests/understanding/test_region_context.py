@@ -96,3 +96,33 @@ def test_names_are_found_in_one_pass_as_written_or_folded():
     assert found("XIJI  Town, 2018") == [("XIJI  Town", "西集镇")]
     assert found("Xijiang Town and Axiji") == []  # Latin names stand on word boundaries
     assert BodyDirectory.from_reports([]).find("西集镇") == []
+
+
+WRITTEN_IN_WAYS = [
+    {"body": "甘南州卫生健康委", "short_name": "甘南州卫生健康委", "parent": "甘南州", "level": "department", "year": 2025,
+     "aliases": ["甘南州卫生健康委", "Health Commission of Gannan Prefecture"]},
+    {"body": "东湖高新区教育局", "short_name": "东湖高新区教育局", "parent": "东湖高新区", "level": "department", "year": 2021,
+     "aliases": ["东湖高新区教育局", "教育局"]},
+    {"body": "杨柳镇", "short_name": "杨柳", "parent": "宣州区", "level": "镇", "year": 2021,
+     "aliases": ["杨柳镇", "宣州区杨柳镇", "Yangliu Town", "Yangliu Town, Xuanzhou District"]},
+    {"body": "涡阳县人民政府办公室", "short_name": "涡阳县人民政府办公室", "parent": "涡阳县", "level": "department", "year": 2019,
+     "aliases": ["涡阳县人民政府办公室", "政府办公室", "政府办"]},
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "body"),
+    [
+        ("甘南藏族自治州卫生健康委2025年订阅用户有多少？", "甘南州卫生健康委"),
+        ("How many subscribers did the Health Commission of Gannan Tibetan Autonomous Prefecture have in 2025?", "甘南州卫生健康委"),
+        ("武汉东湖新技术开发区教育局2021年主动公开多少条？", "东湖高新区教育局"),
+        # the town's own office, not the county office whose short name is 政府办公室
+        ("宣州区杨柳镇政府办公室的电话是多少？", "杨柳镇"),
+        # the body's district written again, away from its name
+        ("How many items did Yangliu Town (Xuanzhou District) publish on the Xuanzhou District website in 2021?", "杨柳镇"),
+    ],
+)
+def test_names_written_in_other_ways_read_as_the_stored_body(question, body):
+    q = parse_question(question, catalogue=load_catalogue(), directory=BodyDirectory.from_reports(WRITTEN_IN_WAYS))
+    assert q.bodies == (body,)
+    assert q.unknown_place is None and q.unknown_beside is None
