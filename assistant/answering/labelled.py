@@ -109,7 +109,12 @@ def figure(ctx: Context, q: Question, body: str, year: int) -> Figure | None:
         label = _TRAILING_VERB_RE.sub("", row["row_path"])  # 累计点击量达到: the verb says nothing of what
         if bool(_CUMULATIVE_RE.search(label)) != cumulative:
             continue  # a running total never answers the year's figure, nor the other way round
-        covered_label, covered_ask = _coverage([p for p in _label_pairs(ctx, label) if p not in own_name], concepts, weights)
+        # the sentence's words before the figure govern it too (通过各类渠道公开政府信息…，其中…政府公报13项:
+        # 政府公报 is a channel of 公开): they count for what the question asks, not for the label
+        lead = ctx.text(row["source"])[row["start"] : row["value_start"]] if row.get("value_start") else ""
+        covered_label, covered_ask = _coverage(
+            [p for p in _label_pairs(ctx, label) if p not in own_name], concepts, weights, frozenset(_label_pairs(ctx, lead)) - own_name
+        )
         if covered_label < _LABEL_COVERED or covered_ask < _ASK_COVERED:
             continue
         score = 2 * covered_label * covered_ask / (covered_label + covered_ask)
@@ -123,16 +128,19 @@ def figure(ctx: Context, q: Question, body: str, year: int) -> Figure | None:
 _DECAY = 0.8
 
 
-def _coverage(label: list[str], concepts: list[tuple[frozenset[str], ...]], weights: dict[str, float]) -> tuple[float, float]:
+def _coverage(
+    label: list[str], concepts: list[tuple[frozenset[str], ...]], weights: dict[str, float], lead: frozenset[str] = frozenset()
+) -> tuple[float, float]:
     """How much of the label the question's words cover (its last words most), and how much of
-    what the question asks the label covers (each asked word by its best-covered alternative)."""
+    what the question asks the label and the words leading to it cover (each asked word by its
+    best-covered alternative)."""
     asked_pairs = frozenset().union(*(alt for concept in concepts for alt in concept))
     total = matched = 0.0
     for distance, pair in enumerate(reversed(label)):
         weight = weights.get(pair, 0.0) * _DECAY**distance
         total += weight
         matched += weight if pair in asked_pairs else 0.0
-    own = frozenset(label)
+    own = frozenset(label) | lead
     asked_total = asked_matched = 0.0
     for concept in concepts:
         weight = _weight_of(concept, weights)
