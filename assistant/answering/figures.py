@@ -46,10 +46,35 @@ def answer(ctx: Context, q: Question, body: str, year: int, metric: str) -> Answ
         return _not_stored(ctx, q, body, year, metric)
     if not found:
         return _not_stored(ctx, q, body, year, metric)
+    if all(f.kind != "table" for f in found):
+        # the metric was read from loose words ("person-times" of on-site enquiries is no count of
+        # trainees): when the sentence whose label says what the question asks is none of the
+        # metric's, it answers
+        if _a_sentence_fits_better(ctx, q, body, year, found):
+            return labelled.answer(ctx, q, body, year) or state(ctx, q, body, year, metric, found)
     if cumulative and not any(labelled.is_cumulative(f.label) for f in found):
         # 历年累计公开多少条: the running total a sentence states, not the year's figure
         return labelled.answer(ctx, q, body, year) or state(ctx, q, body, year, metric, found)
     return state(ctx, q, body, year, metric, _best_labelled_first(ctx, q, body, year, found))
+
+
+# How much more of the question a sentence's label must cover than the metric's own sentences do
+# before it answers instead of them.
+_BETTER_BY = 0.3
+
+
+def _a_sentence_fits_better(ctx: Context, q: Question, body: str, year: int, found: list[Figure]) -> bool:
+    """Whether the best-labelled sentence of the report is none of the metric's figures and says
+    what the question asks clearly better than any of them."""
+    scored = labelled.coverages(ctx, q, body, year)
+    fitting = [(row, covered) for row, covered in scored if covered[0] >= labelled.LABEL_COVERED and covered[1] >= labelled.ASK_COVERED]
+    if not fitting:
+        return False
+    best_row, best = fitting[0]
+    mine = [covered[1] for row, covered in scored if any(f.citation.start == row["start"] and f.value == row["value"] for f in found)]
+    if any(f.citation.start == best_row["start"] and f.value == best_row["value"] for f in found):
+        return False
+    return best[1] - max(mine, default=0.0) >= _BETTER_BY
 
 
 _QUOTED_RE = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")

@@ -28,8 +28,8 @@ from assistant.understanding.clauses import first_ask
 from assistant.understanding.cues import load_figure_words
 
 # How much of the label, and of the question's words, a match must cover.
-_LABEL_COVERED = 0.4
-_ASK_COVERED = 0.6
+LABEL_COVERED = _LABEL_COVERED = 0.4
+ASK_COVERED = _ASK_COVERED = 0.6
 _CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年度?|\b(?:19|20)\d{2}\b")
 # pairs that only make a question a question (多少, 是否 …, and the joins 少条 of 多少条)
@@ -45,7 +45,7 @@ _ASKED_UNITS = tuple(
         (r"多少次|几次|次数|多少场|几场|多少期|几期", r"times|sessions|meetings|conferences|occasions", ("次", "场", "期")),
         (r"多少篇|几篇", r"articles|posts", ("篇", "条")),
         (r"多少件|几件", r"requests|applications|cases|suggestions|proposals|complaints|lawsuits|documents", ("件", "份", "个", "条")),
-        (r"多少条|几条", r"items|pieces", ("条", "篇", "件")),
+        (r"多少条|几条", r"items|pieces", ("条", "篇", "件", "项")),
         (r"多少人|几人|几名|多少名", r"staff|people|persons|volunteers", ("人", "名", "人次")),
         (r"多少个|几个", r"how many (?:columns|platforms|accounts|villages)", ("个",)),
         (r"多少项|几项", r"(?!)", ("项",)),
@@ -89,6 +89,20 @@ def figure(ctx: Context, q: Question, body: str, year: int) -> Figure | None:
     """The figure of ``body``'s ``year`` report whose label best matches what the question asks
     first (共发布多少条？其中政策法规类多少条？ asks 共发布 first); None when no label matches well
     enough."""
+    found = ranked(ctx, q, body, year)
+    return ctx.figure(found[0]) if found else None
+
+
+def ranked(ctx: Context, q: Question, body: str, year: int) -> list[dict]:
+    """The prose facts of ``body``'s ``year`` report whose label matches what the question asks
+    first well enough, best first."""
+    return [row for row, (label, ask) in coverages(ctx, q, body, year) if label >= _LABEL_COVERED and ask >= _ASK_COVERED]
+
+
+def coverages(ctx: Context, q: Question, body: str, year: int) -> list[tuple[dict, tuple[float, float]]]:
+    """Each prose fact of the report that may answer the question (its unit and cumulative kind
+    fit), with how much of its label the question covers and how much of the question it covers;
+    best match first."""
     text = first_ask(q.text.lower())
     weights = _weights(ctx)
     entry = ctx.directory.entry(body)
@@ -97,10 +111,10 @@ def figure(ctx: Context, q: Question, body: str, year: int) -> Figure | None:
     own_name = frozenset().union(*(_pairs(n) for n in (entry.body, entry.short_name or "", *entry.aliases))) if entry else frozenset()
     concepts = [c for c in _ask_concepts(ctx, q, text) if _weight_of(c, weights) and not any(alt & own_name for alt in c)]
     if not concepts:
-        return None
+        return []
     asked = _unit_asked(text.lower())
     cumulative = bool(_CUMULATIVE_RE.search(text.lower()))
-    best: tuple[float, int, dict] | None = None
+    scored: list[tuple[float, int, dict, tuple[float, float]]] = []
     for row in ctx.store.query_facts(body=body, year=year):
         if row["kind"] != "prose" or row["value"] is None:
             continue
@@ -109,18 +123,34 @@ def figure(ctx: Context, q: Question, body: str, year: int) -> Figure | None:
         label = _TRAILING_VERB_RE.sub("", row["row_path"])  # 累计点击量达到: the verb says nothing of what
         if bool(_CUMULATIVE_RE.search(label)) != cumulative:
             continue  # a running total never answers the year's figure, nor the other way round
+        source = ctx.text(row["source"])
         # the sentence's words before the figure govern it too (通过各类渠道公开政府信息…，其中…政府公报13项:
         # 政府公报 is a channel of 公开): they count for what the question asks, not for the label
-        lead = ctx.text(row["source"])[row["start"] : row["value_start"]] if row.get("value_start") else ""
-        covered_label, covered_ask = _coverage(
-            [p for p in _label_pairs(ctx, label) if p not in own_name], concepts, weights, frozenset(_label_pairs(ctx, lead)) - own_name
-        )
-        if covered_label < _LABEL_COVERED or covered_ask < _ASK_COVERED:
-            continue
-        score = 2 * covered_label * covered_ask / (covered_label + covered_ask)
-        if best is None or (score, -row["start"]) > best[:2]:
-            best = (score, -row["start"], row)
-    return ctx.figure(best[2]) if best else None
+        lead = source[row["start"] : row["value_start"]] if row.get("value_start") else ""
+        # what the count counts, written after its unit (配备2名专职人员, 开设25个子栏目): the label's
+        # last words
+        tail = _tail(source[row["value_end"] : row["end"]]) if row.get("value_end") else ""
+        pairs = [p for p in _label_pairs(ctx, label) + _label_pairs(ctx, tail) if p not in own_name]
+        covered_label, covered_ask = _coverage(pairs, concepts, weights, frozenset(_label_pairs(ctx, lead)) - own_name)
+        score = 2 * covered_label * covered_ask / (covered_label + covered_ask) if covered_label + covered_ask else 0.0
+        scored.append((score, -row["start"], row, (covered_label, covered_ask)))
+    scored.sort(key=lambda item: item[:2], reverse=True)
+    return [(row, covered) for _, _, row, covered in scored]
+
+
+_TAIL_RE = re.compile(r"[\u4e00-\u9fff]{2,12}")
+_TAIL_STOP_RE = re.compile(r"[，,；;。：:、（(\d\s]")
+
+
+_TAIL_CHARS = 14
+
+
+def _tail(after: str) -> str:
+    """The words right after a figure's unit, up to the clause's end or the next number."""
+    after = after[:_TAIL_CHARS]
+    stop = _TAIL_STOP_RE.search(after)
+    words = _TAIL_RE.match(after[: stop.start()] if stop else after)
+    return words.group(0) if words else ""
 
 
 # A label's words nearest its number say most (…累计点击量达到|122279): each pair further back
@@ -168,11 +198,14 @@ def _ask_concepts(ctx: Context, q: Question, text: str) -> list[tuple[frozenset[
         words = [w for w in ctx.store.tokenizer.tokenize(masked) if _CJK_RUN_RE.fullmatch(w)]
         return [(pairs,) for pairs in (_pairs(w, stop=_QUESTION_PAIRS) for w in words) if pairs]
     lowered = f" {masked.lower()} "
-    return [
+    concepts = [
         tuple(_pairs(zh) for zh in chinese)
         for english, chinese in load_figure_words()
         if any(re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", lowered) for word in english)
     ]
+    # the report's own words quoted in an English question ("disclosed on site (现场公开)")
+    written = [w for w in ctx.store.tokenizer.tokenize(masked) if _CJK_RUN_RE.fullmatch(w)]
+    return concepts + [(pairs,) for pairs in (_pairs(w, stop=_QUESTION_PAIRS) for w in written) if pairs]
 
 
 def _label_pairs(ctx: Context, label: str) -> list[str]:
@@ -203,7 +236,8 @@ def _weights(ctx: Context) -> dict[str, float]:
     def make() -> dict[str, float]:
         # plain character pairs, no word cutting: a store of thousands of reports is counted in
         # well under a second (a pair across two words only ever weighs less)
-        labels = [_pairs(label) for label in ctx.store.prose_labels()]
+        # a label and the words after its figure (开设|18个|子栏目): both say what the figure counts
+        labels = [_pairs(label) | _pairs(_tail(after)) for label, after in ctx.store.prose_labels(after=_TAIL_CHARS)]
         counts = Counter(pair for pairs in labels for pair in pairs)
         total = len(labels) or 1
         return {pair: math.log(1 + total / count) for pair, count in counts.items()}

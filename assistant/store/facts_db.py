@@ -560,9 +560,19 @@ class FactStore:
         )
         return [dict(row) for row in rows]
 
-    def prose_labels(self) -> list[str]:
-        """The label of every figure stated in a sentence, across all reports."""
-        return [row[0] for row in self._conn.execute("SELECT row_path FROM facts WHERE kind = 'prose'")]
+    def prose_labels(self, after: int = 0) -> list[str] | list[tuple[str, str]]:
+        """The label of every figure stated in a sentence, across all reports; with ``after``,
+        (label, the ``after`` characters written right after the figure) pairs."""
+        if not after:
+            return [row[0] for row in self._conn.execute("SELECT row_path FROM facts WHERE kind = 'prose'")]
+        return [
+            (row[0], row[1] or "")
+            for row in self._conn.execute(
+                "SELECT f.row_path, substr(r.text, f.value_end + 1, ?) FROM facts AS f JOIN reports AS r USING (report_id)"
+                " WHERE f.kind = 'prose'",
+                (after,),
+            )
+        ]
 
     def findings(self, source: str | None = None) -> list[dict]:
         """Findings with their report; ``evidence`` is a list of [value, start, end]."""

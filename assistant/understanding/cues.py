@@ -27,7 +27,7 @@ from assistant.errors import DataFileError
 __all__ = ["CONDITIONS", "Cues", "cue_pattern", "load_cues", "load_departments"]
 
 # The intent conditions a rule may name; assistant/understanding/intent.py defines each.
-CONDITIONS = frozenset({"always", "several", "no_body", "two", "each", "not_a_figure"})
+CONDITIONS = frozenset({"always", "several", "no_body", "two", "each", "not_a_figure", "not_counted"})
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,7 @@ class Cues:
     en_topic_terms: tuple[tuple[str, tuple[str, ...]], ...]
     zh_topic_terms: tuple[tuple[str, tuple[str, ...]], ...]
     not_a_count_cues: tuple[str, ...]
+    counted_cues: tuple[str, ...]
     places: dict[str, tuple[str, ...]]  # literal words, not patterns
     zone_forms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (written as, other forms)
 
@@ -121,6 +122,7 @@ def _parse_cues(data: Any, source: str) -> Cues:
         en_topic_terms=tuple(check.pairs(data["en_topic_terms"], "en_topic_terms", "words")),
         zh_topic_terms=tuple(check.pairs(data["zh_topic_terms"], "zh_topic_terms", "words")),
         not_a_count_cues=check.cues(data["not_a_count_cues"], "not_a_count_cues"),
+        counted_cues=check.cues(data["counted_cues"], "counted_cues"),
         places={key: check.words(places[key], f"places.{key}") for key in _PLACE_KEYS},
         zone_forms=tuple(
             (check.word(item["as"], f"zone_forms[{i}].as"), check.words(item["forms"], f"zone_forms[{i}].forms"))
@@ -294,5 +296,6 @@ TABLE_COLUMN_CUES = _CUES.table_column_cues
 EN_TOPIC_TERMS = _CUES.en_topic_terms
 ZH_TOPIC_TERMS = _CUES.zh_topic_terms
 NOT_A_COUNT_CUES = _CUES.not_a_count_cues
+COUNTED_CUES = _CUES.counted_cues
 PLACE_WORDS = _CUES.places
 ZONE_FORMS = _CUES.zone_forms

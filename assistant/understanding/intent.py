@@ -17,6 +17,7 @@ from assistant.understanding.cues import (
     BREAKDOWN_OF_METRIC,
     CONDITIONS,
     CONTACT_CUES,
+    COUNTED_CUES,
     GENERIC_METRICS,
     INTENT_RULES,
     NAME_CUES,
@@ -41,6 +42,7 @@ _CONTACT_PATTERNS = tuple((kind, cue_pattern(cues)) for kind, cues in CONTACT_CU
 _NAME_PATTERN = cue_pattern(NAME_CUES)
 _LOOKUP_PATTERN = next(p for intent, _, p in _INTENT_PATTERNS if intent == "lookup")
 _NOT_A_COUNT_PATTERN = cue_pattern(NOT_A_COUNT_CUES)
+_COUNTED_PATTERN = cue_pattern(COUNTED_CUES)
 
 _Condition = Callable[[Sequence[str], Sequence[int], Sequence[str], "Reading"], bool]
 _CONDITIONS: dict[str, _Condition] = {
@@ -54,6 +56,8 @@ _CONDITIONS: dict[str, _Condition] = {
     ),
     # "培训了多少人" asks a figure even with 培训 / 如何 in it
     "not_a_figure": lambda bodies, years, metrics, reading: not (metrics and _LOOKUP_PATTERN.search(reading.lowered)),
+    # "接听咨询电话多少次" counts calls; "电话是多少" asks the number to call
+    "not_counted": lambda bodies, years, metrics, reading: not _COUNTED_PATTERN.search(reading.lowered),
 }
 assert set(_CONDITIONS) == CONDITIONS, "every condition the cue file may name is defined here"
 _INTENTS = tuple(dict.fromkeys(intent for intent, _, _ in INTENT_RULES))

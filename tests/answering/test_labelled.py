@@ -33,14 +33,27 @@ STREET = """岑湾街道2022年政府信息公开工作年度报告
 """
 
 
+# A district's 2020 narrative (shapes of 沙坪坝区 2020 and 安华镇 2018 in eval/reports/published,
+# reworded): channels listed after the lead clause that governs them, what a count counts written
+# after its unit, and enquiries beside a count of trainees.
+DISTRICT = """澄江区2020年政府信息公开工作年度报告
+（本文件为测试数据，区名虚构）
+一、总体情况
+（一）主动公开情况。全区各行政机关通过各类渠道公开政府信息5120项，其中区政府门户网站4870项，政府公报9项，政务新媒体41项，现场公开200项。
+区政府办公室牵头编制基层政务公开标准目录，开设18个子栏目。全区配备3名专职人员。
+（二）其他情况。全年接待现场咨询15人次，接听咨询电话32次。举办培训班1次，参训40人次。
+"""
+
+
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
     folder = tmp_path_factory.mktemp("reports")
     (folder / "yanxi_2010.txt").write_text(TOWN, encoding="utf-8")
     (folder / "cenwan_2022.txt").write_text(STREET, encoding="utf-8")
+    (folder / "chengjiang_2020.txt").write_text(DISTRICT, encoding="utf-8")
     settings = Settings(store_dir=tmp_path_factory.mktemp("store"), embedder="hash")
     with Ingestor(settings, progress=False) as ingestor:
-        assert ingestor.ingest([folder / "yanxi_2010.txt", folder / "cenwan_2022.txt"]).count("failed") == 0
+        assert ingestor.ingest([folder / "yanxi_2010.txt", folder / "cenwan_2022.txt", folder / "chengjiang_2020.txt"]).count("failed") == 0
     with Assistant(settings) as opened:
         yield opened
 
@@ -57,6 +70,17 @@ def assistant(tmp_path_factory):
         ("How many items did Cenwan Subdistrict publish on its WeChat account in 2022?", 214, "善治岑湾"),
         ("岑湾街道2022年民生事项信息有多少条？", 16, "民生事项信息16条"),
         ("岑湾街道2022年接待咨询多少人次？", 58, "58人次"),
+        # a list item found by the lead clause that governs it
+        ("澄江区2020年通过政府公报公开了多少项政府信息？", 9, "政府公报9项"),
+        ("How many items did Chengjiang District disclose through government new media in 2020?", 41, "政务新媒体41项"),
+        ("How many items did Chengjiang District disclose on site (现场公开) in 2020?", 200, "现场公开200项"),
+        # what a count counts, after its unit
+        ("How many sub-columns did Chengjiang District open in 2020?", 18, "18个子栏目"),
+        ("How many full-time staff did Chengjiang District assign in 2020?", 3, "3名专职人员"),
+        # "person-times" of enquiries is no count of trainees; "phone calls" counted are no phone number
+        ("How many person-times of on-site enquiries did Chengjiang District receive in 2020?", 15, "现场咨询15人次"),
+        ("澄江区2020年接听咨询电话多少次？", 32, "咨询电话32次"),
+        ("How many people took part in Chengjiang District's training in 2020?", 40, "参训40人次"),
     ],
 )
 def test_a_figure_is_found_by_the_words_of_its_label(assistant, question, value, quoted):
