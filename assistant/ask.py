@@ -11,7 +11,7 @@ from assistant.errors import StoreError
 from assistant.llm import make_phraser
 from assistant.records import AMBIGUOUS, Answer
 from assistant.understanding import BodyDirectory, Question, parse_question
-from assistant.understanding.clauses import asks
+from assistant.understanding.clauses import asks, in_context
 from assistant.store.facts_db import FactStore
 
 
@@ -67,8 +67,14 @@ class Assistant:
         if len(asked) > 1 and answer.status != AMBIGUOUS and len(q.bodies) <= 1 and q.intent not in _ACROSS_INTENTS:
             # several figures asked: each later one answered as a follow-up of the question
             def answer_ask(text: str) -> Answer:
-                later = parse_question(text, catalogue=self.catalogue, directory=self.directory, previous=q)
-                return self.answer(compound.later_question(later, q))
+                later = compound.later_question(parse_question(text, catalogue=self.catalogue, directory=self.directory, previous=q), q)
+                if not later.metrics and later.intent == "lookup":
+                    # "how many were still pending" names no figure by itself: read it with the
+                    # words that set up the first ask (Of X's 23 reconsideration cases in 2022, …)
+                    set_up = in_context(asked[0], text)
+                    if set_up != text:
+                        later = compound.later_question(parse_question(set_up, catalogue=self.catalogue, directory=self.directory, previous=q), q)
+                return self.answer(later)
 
             answer = compound.combine(answer, asked, answer_ask)
         return answer

@@ -126,7 +126,7 @@ def coverages(ctx: Context, q: Question, body: str, year: int) -> list[tuple[dic
         source = ctx.text(row["source"])
         # the sentence's words before the figure govern it too (通过各类渠道公开政府信息…，其中…政府公报13项:
         # 政府公报 is a channel of 公开): they count for what the question asks, not for the label
-        lead = source[row["start"] : row["value_start"]] if row.get("value_start") else ""
+        lead = source[_lead_start(source, row["start"]) : row["value_start"]] if row.get("value_start") else ""
         # what the count counts, written after its unit (配备2名专职人员, 开设25个子栏目): the label's
         # last words
         tail = _tail(source[row["value_end"] : row["end"]]) if row.get("value_end") else ""
@@ -136,6 +136,19 @@ def coverages(ctx: Context, q: Question, body: str, year: int) -> list[tuple[dic
         scored.append((score, -row["start"], row, (covered_label, covered_ask)))
     scored.sort(key=lambda item: item[:2], reverse=True)
     return [(row, covered) for _, _, row, covered in scored]
+
+
+_OF_WHICH_RE = re.compile(r"\s*(?:其中|包括|具体为|分别为|按类别分)")
+_SENTENCE_END_RE = re.compile(r"[。；;\n]")
+
+
+def _lead_start(text: str, start: int) -> int:
+    """Where the words governing a sentence's figures start: the sentence itself, or the one
+    before when it opens with 其中 (…公布政府信息共304条。其中工作动态31条…)."""
+    if not _OF_WHICH_RE.match(text, start):
+        return start
+    before = [m.end() for m in _SENTENCE_END_RE.finditer(text, max(0, start - 200), max(0, start - 1))]
+    return before[-1] if before else max(0, start - 200)
 
 
 _TAIL_RE = re.compile(r"[\u4e00-\u9fff]{2,12}")

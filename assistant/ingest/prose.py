@@ -241,6 +241,10 @@ def _phrase_after(sentence: str, position: int) -> str:
     return phrase if len(phrase) <= 20 else ""
 
 
+# A counted figure right before a 、: the end of one item of a list (年报1条、概况信息2条).
+_COUNTED_BEFORE_RE = re.compile(r"[0-9０-９]\s*(?:余|多)?\s*(?:条|件|个|项|次|人次|人|名|篇|份|期|场|家|万元|元)$")
+
+
 def _phrase_before(sentence: str, position: int) -> str:
     """The clause before the number: 截止到2018年12月31日，发生依申请公开6件 -> 发生依申请公开.
 
@@ -249,6 +253,8 @@ def _phrase_before(sentence: str, position: int) -> str:
     """
     cut = position
     while cut > 0 and sentence[cut - 1] not in "，,；;：:。":
+        if sentence[cut - 1] == "、" and _COUNTED_BEFORE_RE.search(sentence[: cut - 1]):
+            break  # 概况信息2条、社会救助12条: each item of a list is its own label
         cut -= 1
     phrase = sentence[cut:position].strip(_CLAUSE_BREAK)
     if cut > 0 and phrase in ("共", "合计", "共计", "总计"):

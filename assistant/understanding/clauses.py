@@ -152,6 +152,22 @@ def asks(text: str) -> tuple[str, ...]:
     return tuple(found) if len(found) > 1 else (text,)
 
 
+_SETUP_END_RE = re.compile(r"how (?:many|much)|what (?:share|percentage|proportion)|[，,：:]", re.IGNORECASE)
+
+
+def in_context(first: str, later: str) -> str:
+    """A later ask with the words that set up the first one before it: "Of X's 23 reconsideration
+    cases in 2022, | how many were upheld" and "how many were still pending" reads "Of X's 23
+    reconsideration cases in 2022, how many were still pending"; ``later`` when the first ask
+    sets nothing up."""
+    ends = list(_SETUP_END_RE.finditer(first))
+    if not ends:
+        return later
+    last = ends[-1]
+    setup = first[: last.start()] if last.group(0)[0].isalpha() else first[: last.end()]
+    return f"{setup}{later}" if setup.strip(" ，,：:") else later
+
+
 def _split_where_both_ask(text: str) -> list[str]:
     """English asks at each "how many"; Chinese ones at a comma or 和 with an ask on each side."""
     pieces: list[str] = []
