@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from assistant.answering import Answerer, compound
 from assistant.catalogue import load_catalogue
 from assistant.config import Settings
 from assistant.errors import StoreError
 from assistant.llm import make_phraser
-from assistant.records import AMBIGUOUS, Answer
+from assistant.records import AMBIGUOUS, ANSWERED, Answer
 from assistant.understanding import BodyDirectory, Question, parse_question
 from assistant.understanding.clauses import asks, in_context
 from assistant.store.facts_db import FactStore
@@ -76,6 +77,14 @@ class Assistant:
                         later = compound.later_question(parse_question(set_up, catalogue=self.catalogue, directory=self.directory, previous=q), q)
                 return self.answer(later)
 
+            # the first figure asked, on its own path too: the whole question's words may name
+            # another figure (292 proactively disclosed, when "how many were government-affairs
+            # items" is asked first)
+            first = parse_question(asked[0], catalogue=self.catalogue, directory=self.directory, previous=q)
+            if first.metrics and "metrics" not in first.inherited and first.intent == "lookup" and asked[0] != question:
+                own = self.answer(first)
+                if own.status == ANSWERED and own.value is not None and own.value != answer.value:
+                    answer = replace(own, question=answer.question)
             answer = compound.combine(answer, asked, answer_ask)
         return answer
 

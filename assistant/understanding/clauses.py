@@ -148,7 +148,7 @@ def asks(text: str) -> tuple[str, ...]:
                 found += [head + item.strip() + each["ask"] for item in items]
             else:
                 found.append(piece)
-    found = _fill_bare_asks(found)
+    found = [part for ask in _fill_bare_asks(found) for part in _english_lists(ask)]
     return tuple(found) if len(found) > 1 else (text,)
 
 
@@ -223,6 +223,34 @@ def _fill_bare_asks(found: list[str]) -> list[str]:
 
 
 _EN_CLAUSE_WORDS = frozenset({"of", "among", "were", "was", "are", "is", "did", "do", "does", "have", "has", "had", "in", "by", "for"})
+
+
+# English asks that list what they count: "publish via the X platform and via the county website",
+# "how many were government-affairs, financial and Party-affairs items".
+_EN_PREPOSITIONS = ("via", "on", "through", "in", "by", "from", "at")
+_EN_PARALLEL_RE = re.compile(rf",?\s+and\s+(?=(?:{'|'.join(_EN_PREPOSITIONS)})\s)", re.IGNORECASE)
+_EN_MODIFIER_LIST_RE = re.compile(
+    r"(?P<list>[A-Za-z][\w'-]*(?:,\s+[A-Za-z][\w'-]*)*,?\s+and\s+[A-Za-z][\w'-]*)\s+(?P<head>items|requests|applications|cases|documents|posts|pieces)\b"
+)
+
+
+def _english_lists(ask: str) -> list[str]:
+    """One ask per item of a list an English ask counts (parallel phrases led by the same kind
+    of preposition, or modifiers of one noun); the ask itself when it lists nothing."""
+    if not re.match(r"^[\x00-\x7f]*$", ask) or not re.search(r"how (?:many|much)", ask, re.IGNORECASE):
+        return [ask]
+    parallel = _EN_PARALLEL_RE.search(ask)
+    if parallel:
+        before = ask[: parallel.start()]
+        leads = [m for m in re.finditer(rf"\b(?:{'|'.join(_EN_PREPOSITIONS)})\s", before, re.IGNORECASE)]
+        if leads and leads[-1].start() > before.lower().find("how"):
+            return [before, before[: leads[-1].start()] + ask[parallel.end() :]]
+    listed = _EN_MODIFIER_LIST_RE.search(ask)
+    if listed:
+        items = [i for i in re.split(r",\s+(?:and\s+)?|,?\s+and\s+", listed["list"]) if i]
+        if len(items) >= 2:
+            return [ask[: listed.start("list")] + item + ask[listed.end("list") :] for item in items]
+    return [ask]
 
 
 def _contact_asks(text: str) -> tuple[str, ...]:

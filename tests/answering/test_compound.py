@@ -10,7 +10,7 @@ import pytest
 from assistant.ask import Assistant
 from assistant.config import Settings
 from assistant.ingest.pipeline import Ingestor
-from assistant.understanding.clauses import asks
+from assistant.understanding.clauses import asks, in_context
 from tests.conftest import SEED_XIJI
 
 
@@ -131,3 +131,26 @@ def test_a_detail_that_changed_is_the_newest_with_the_older_shown(contacts):
     assert data["value"] == "236700"
     assert "236735" in data["answer"] and "2019" in data["answer"]
     assert {c["quote"] for c in data["citations"]} == {"236700", "236735"}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # parallel phrases led by a preposition, and modifiers of one noun, listed in one English ask
+        ("How many items did Xiji publish via the county website and via its WeChat account in 2018?",
+         ["How many items did Xiji publish via the county website", "How many items did Xiji publish via its WeChat account in 2018"]),
+        ("Of the items Xiji disclosed in 2018, how many were government-affairs, financial and Party-affairs items?",
+         ["Of the items Xiji disclosed in 2018, how many were government-affairs items",
+          "Of the items Xiji disclosed in 2018, how many were financial items",
+          "Of the items Xiji disclosed in 2018, how many were Party-affairs items"]),
+    ],
+)
+def test_an_english_list_is_asked_item_by_item(question, expected):
+    assert list(asks(question)) == expected
+
+
+def test_a_later_ask_without_its_own_figure_is_read_with_the_first_asks_setting():
+    assert in_context("Of X's 23 reconsideration cases in 2022, how many were upheld", "how many were still pending") == (
+        "Of X's 23 reconsideration cases in 2022, how many were still pending"
+    )
+    assert in_context("How many requests did X receive in 2018", "how many were carried over") == "how many were carried over"
