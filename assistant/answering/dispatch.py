@@ -19,7 +19,10 @@ from assistant.answering.ambiguity import ambiguous_body, ambiguous_reading, ava
 from assistant.answering.context import BodyDirectory, Context, Question
 from assistant.answering.phrases import fill
 from assistant.catalogue import Catalogue
-from assistant.records import Answer
+from assistant.answering.vocabulary import vocabulary
+from assistant.ingest.numbers import format_value
+from assistant.records import ANSWERED, NOT_FOUND, Answer
+from assistant.understanding.clauses import first_ask
 from assistant.store.facts_db import FactStore
 
 AnswerKind = Callable[[Context, Question, Sequence[str]], Answer]
@@ -61,6 +64,21 @@ def _kind(q: Question, bodies: Sequence[str]) -> str:
     if q.intent in ("breakdown", "yesno"):
         return q.intent
     return "figure"
+
+
+def _kept_to_what_is_asked(q: Question, answer: Answer) -> Answer:
+    """A share asked is answered only by a figure in %, a change from the year before only by a
+    sentence that states one: a count of the year is neither, and is said to be what is given."""
+    if answer.status != ANSWERED or answer.value is None or not answer.citations:
+        return answer
+    v = vocabulary()
+    asked = first_ask(q.text.lower())
+    value, unit = format_value(answer.value), answer.unit or ""
+    if v.asks_share.search(asked) and unit not in ("%", "％"):
+        return Answer(q.text, NOT_FOUND, fill(q, phrases.NOT_A_SHARE, value=value, unit=unit), None, None, answer.citations[:1])
+    if v.asks_change.search(asked) and not any(v.states_change.search(c.quote) for c in answer.citations[:1]):
+        return Answer(q.text, NOT_FOUND, fill(q, phrases.NOT_A_CHANGE, value=value, unit=unit), None, None, answer.citations[:1])
+    return answer
 
 
 class Answerer:
@@ -105,4 +123,6 @@ class Answerer:
                 return ambiguous_body(ctx, q, bodies)
         if q.unknown_beside:
             return not_found(q, fill(q, phrases.NO_REPORT_OF_PLACE, place=q.unknown_beside) + available(ctx, q))
-        return _KINDS[_kind(q, bodies)](ctx, q, bodies)
+        kind = _kind(q, bodies)
+        answer = _KINDS[kind](ctx, q, bodies)
+        return _kept_to_what_is_asked(q, answer) if kind in ("figure", "passages") else answer

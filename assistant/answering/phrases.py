@@ -150,6 +150,14 @@ LATEST_ONLY = ("（未指定年度，各机构取最新一年的报告）", " (n
 
 # passages
 FROM_REPORTS = ("相关内容：", "From the reports: ")
+NOT_A_SHARE = (
+    "报告没有给出所问的比例或比率；它给出的是{value}{unit}[1]，是数量而不是比例。",
+    "The report states no share or rate for this; it gives {value} {unit} [1], a count, not a share.",
+)
+NOT_A_CHANGE = (
+    "报告没有给出与上一年相比的变化；它给出的是当年的{value}{unit}[1]。",
+    "The report states no change from the year before; it gives this year's {value} {unit} [1].",
+)
 LABELLED_FIGURE = ("{org}{year}年：{label}{value}{unit}[1]。", "{org} ({year}): {value} {unit}, where the report says “{label}” [1].")
 FIGURE_IN_SENTENCE = ("{org}{year_zh}年：{value}{unit}[1]。", "{org} ({year}): {value} {unit} [1].")
 NO_FIGURE_IN_REPORT = ("{org}{year}年的报告中没有{name}的数字。", "The {year} report of {org} gives no figure for {name}.")

@@ -21,7 +21,10 @@ from assistant.errors import AssistantError
 __all__ = ["Vocabulary", "VocabularyError", "load_vocabulary", "vocabulary"]
 
 _DEFAULT_RESOURCE = "data/answer_vocabulary.yaml"
-_PATTERNS = ("named_applicant", "asks_difference", "asks_which", "plans", "asks_figure", "all_on_time", "area_code", "digit_dash")
+_PATTERNS = (
+    "named_applicant", "asks_difference", "asks_which", "plans", "asks_figure", "all_on_time", "area_code", "digit_dash",
+    "asks_share", "asks_change", "states_change",
+)
 _CONTACT_KINDS = ("fax", "phone", "postcode", "email", "address")
 _TOP_KEYS = ("columns", "question_words", "patterns", "contact_patterns", "section_topics")
 
@@ -45,6 +48,9 @@ class Vocabulary:
     all_on_time: re.Pattern[str]
     area_code: re.Pattern[str]
     digit_dash: re.Pattern[str]
+    asks_share: re.Pattern[str]
+    asks_change: re.Pattern[str]
+    states_change: re.Pattern[str]
     contact_patterns: dict[str, re.Pattern[str]]  # group 1 holds the value
     section_topics: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]  # (asked, heading)
 

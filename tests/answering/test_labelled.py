@@ -105,3 +105,21 @@ def test_a_figure_no_label_names_is_not_found(assistant, question):
 def test_the_years_figure_never_answers_a_cumulative_question(assistant):
     data = assistant.ask("砚溪镇2010年主动公开了多少条信息？").to_dict()
     assert data["value"] != 170
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a share asked where only counts are stated (heldout3 h3q014, published pp030 shapes)
+        "澄江区2020年政务新媒体公开的信息占比是多少？",
+        "What percentage of Chengjiang District's 2020 disclosures went out through government new media?",
+        # a change from the year before where only the year's figure is stated (published pp058)
+        "澄江区2020年现场公开的信息比上一年增加了多少项？",
+        "By how much did Chengjiang District's on-site disclosures change in 2020 compared with the previous year?",
+    ],
+)
+def test_a_count_never_answers_a_share_or_a_change(assistant, question):
+    data = assistant.ask(question).to_dict()
+    assert (data["status"], data["value"]) == ("not_found", None), data["answer"]
+    if data["citations"]:  # the count that is given is said to be what it is
+        assert any(word in data["answer"] for word in ("数量而不是比例", "a count, not a share", "当年的", "this year's"))
