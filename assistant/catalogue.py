@@ -263,6 +263,8 @@ class Catalogue:
         Only the part of the phrase after an earlier figure counts
         (其中当面申请3件、网络申请 -> 网络申请). A rule with units needs the number's unit among them.
         """
+        if unit in ("%", "％"):
+            return None  # a share (解读率100%, 占比9%) is no metric's count
         text = _SPACE_RE.sub("", (phrase or "").translate(_FULL_WIDTH))
         earlier = list(_EARLIER_FIGURE_RE.finditer(text))
         if earlier:

@@ -17,7 +17,7 @@ from dataclasses import replace
 from assistant.answering import across, breakdowns, contacts, figures, passages, phrases, yesno
 from assistant.answering.ambiguity import ambiguous_body, ambiguous_reading, available, not_found, years_for
 from assistant.answering.context import BodyDirectory, Context, Question
-from assistant.answering.phrases import fill
+from assistant.answering.phrases import fill, say
 from assistant.catalogue import Catalogue
 from assistant.answering.vocabulary import vocabulary
 from assistant.ingest.numbers import format_value
@@ -69,10 +69,17 @@ def _kind(q: Question, bodies: Sequence[str]) -> str:
 def _kept_to_what_is_asked(q: Question, answer: Answer) -> Answer:
     """A share asked is answered only by a figure in %, a change from the year before only by a
     sentence that states one: a count of the year is neither, and is said to be what is given."""
-    if answer.status != ANSWERED or answer.value is None or not answer.citations:
+    if answer.status != ANSWERED:
         return answer
     v = vocabulary()
     asked = first_ask(q.text.lower())
+    if answer.value is None or not answer.citations:
+        # sentences that merely share words with a share or a change asked state neither
+        if v.asks_share.search(asked):
+            return Answer(q.text, NOT_FOUND, say(q, *phrases.NO_SHARE))
+        if v.asks_change.search(asked):
+            return Answer(q.text, NOT_FOUND, say(q, *phrases.NO_CHANGE))
+        return answer
     value, unit = format_value(answer.value), answer.unit or ""
     if v.asks_share.search(asked) and unit not in ("%", "％"):
         return Answer(q.text, NOT_FOUND, fill(q, phrases.NOT_A_SHARE, value=value, unit=unit), None, None, answer.citations[:1])

@@ -21,7 +21,9 @@ from collections import Counter
 from assistant.answering import phrases
 from assistant.answering.context import Context, Figure, Question
 from assistant.answering.phrases import fill
+from assistant.answering.vocabulary import vocabulary
 from assistant.ingest.numbers import format_value
+from assistant.ingest.prose import is_change
 from assistant.records import ANSWERED, Answer
 from assistant.understanding import places
 from assistant.understanding.clauses import first_ask
@@ -40,6 +42,7 @@ _CUMULATIVE_RE = re.compile(r"累计|历年|以来|cumulative|so far|to date|sin
 _ASKED_UNITS = tuple(
     (re.compile(zh + r"|(?<![a-z])(?:" + en + r")(?![a-z])"), units)
     for zh, en, units in (
+        (r"比例|占比|比重|百分之|百分比|[^，,。？?]率", r"share|percentage|proportion|per ?cent|rate", ("%", "％")),
         (r"人次", r"person-times?|attendances", ("人次", "人")),
         (r"万元|元", r"yuan|amount|how much", ("万元", "元")),
         (r"多少次|几次|次数|多少场|几场|多少期|几期", r"times|sessions|meetings|conferences|occasions", ("次", "场", "期")),
@@ -114,6 +117,7 @@ def coverages(ctx: Context, q: Question, body: str, year: int) -> list[tuple[dic
         return []
     asked = _unit_asked(text.lower())
     cumulative = bool(_CUMULATIVE_RE.search(text.lower()))
+    change = bool(vocabulary().asks_change.search(text.lower()))
     scored: list[tuple[float, int, dict, tuple[float, float]]] = []
     for row in ctx.store.query_facts(body=body, year=year):
         if row["kind"] != "prose" or row["value"] is None:
@@ -123,6 +127,8 @@ def coverages(ctx: Context, q: Question, body: str, year: int) -> list[tuple[dic
         label = _TRAILING_VERB_RE.sub("", row["row_path"])  # 累计点击量达到: the verb says nothing of what
         if bool(_CUMULATIVE_RE.search(label)) != cumulative:
             continue  # a running total never answers the year's figure, nor the other way round
+        if is_change(label) != change:
+            continue  # 较上年增加56条 answers how much it changed, never how many there were
         source = ctx.text(row["source"])
         # the sentence's words before the figure govern it too (通过各类渠道公开政府信息…，其中…政府公报13项:
         # 政府公报 is a channel of 公开): they count for what the question asks, not for the label

@@ -150,6 +150,8 @@ LATEST_ONLY = ("（未指定年度，各机构取最新一年的报告）", " (n
 
 # passages
 FROM_REPORTS = ("相关内容：", "From the reports: ")
+NO_SHARE = ("报告没有给出所问的比例或比率。", "The report states no such share or rate.")
+NO_CHANGE = ("报告没有给出与上一年相比的变化。", "The report states no change from the year before.")
 NOT_A_SHARE = (
     "报告没有给出所问的比例或比率；它给出的是{value}{unit}[1]，是数量而不是比例。",
     "The report states no share or rate for this; it gives {value} {unit} [1], a count, not a share.",

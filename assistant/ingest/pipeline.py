@@ -22,7 +22,7 @@ from assistant.ingest.loaders import iter_report_files, load_document
 from assistant.ingest.metadata import extract_meta
 from assistant.ingest.national_tables import parse_national_tables
 from assistant.ingest.old_tables import parse_old_table
-from assistant.ingest.prose import find_all_on_time_claims, parse_prose_facts, table_regions
+from assistant.ingest.prose import find_all_on_time_claims, is_change, parse_prose_facts, table_regions
 from assistant.ingest.reading import ReadingView, reading_view
 from assistant.records import NARRATIVE, NATIONAL_2019, NATIONAL_2021, OLD_TABLE, Document, Fact, ParsedReport, ReportMeta, content_hash
 from assistant.store.facts_db import FactStore
@@ -95,6 +95,8 @@ def _meta_onto(meta: ReportMeta, view: ReadingView) -> ReportMeta:
 def _with_metric(fact: Fact, catalogue: Catalogue) -> Fact:
     if fact.kind == "table":
         metric = catalogue.match_row(fact.row_path, fact.column, fact.table)
+    elif is_change(fact.row_path[0]):
+        metric = None  # 较上年增加56条 is a change, no metric's count of the year
     else:
         metric = catalogue.match_prose(fact.row_path[0], fact.unit)
     return replace(fact, metric=metric) if metric else fact

@@ -22,7 +22,7 @@ _CLAUSE_BREAK = "，,、：:（）()“”\"《》 \t\u3000\u00a0"
 # counts days or months (15个工作日, 6个月) is a deadline, not a figure.
 _FIGURE_RE = re.compile(
     r"(?P<num>[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:\.[0-9]+)?)\s*(?P<wan>万)?\s*(?:余|多)?\s*"
-    r"(?P<unit>人次|万元|件|条|次|人|个(?!工作日|月|小时|百分点)|篇|项|期|场|份|家|名|元|起|宗|处(?![理置罚分长室级]))"
+    r"(?P<unit>人次|万元|件|条|次|人|个(?!工作日|月|小时|百分点)|篇|项|期|场|份|家|名|元|起|宗|处(?![理置罚分长室级])|[%％])"
 )
 # Small counts written in Chinese numerals (培训三次, 申请十二件), for units that rarely end a
 # word: 个, 条, 项 and 人 do (两个责任, 一条龙, 三项制度). The characters before the numeral must not
@@ -46,6 +46,19 @@ _CARRIED_OVER_RE = re.compile(r"结转|转入")
 _CONNECTIVE_RE = re.compile(r"(?:另有|还有|尚有|其中|剩余|余下|共|合计)?")
 # A change against another year (较去年增加135条, 比2015年减少3件), a frequency (每季度召开1次)
 # or a running total since some year (2008年以来累计) is not the count of the report's year either.
+# A figure that states a change from an earlier year (较2018年增长14.75%, 同比减少3件, 主动公开信息增加56条):
+# kept for questions asking the change, never a count of the year.
+_CHANGE_RE = re.compile(
+    r"(?:同比|环比|相比|[较比](?:上一?年|去年|前年|(?:19|20)\d{2}\s*年)(?:度|同期)?)[^，,；;。]{0,12}?"
+    r"(?:增加|减少|增长|下降|上升|提高|降低|多|少)了?$|(?:增加|减少|增长|下降|上升|提高|降低)了?$"
+)
+
+
+def is_change(label: str) -> bool:
+    """Whether a figure's label states a change from an earlier year, not the year's own figure."""
+    return bool(_CHANGE_RE.search(label))
+
+
 _NOT_THIS_YEAR_RE = re.compile(
     r"同比|环比|上年同期|相比|[较比](?:上一?年|去年|前年|(?:19|20)\d{2}\s*年)|以来"
     r"|每(?:年|半年|季度?|月|旬|周|天|日)"
@@ -106,8 +119,8 @@ def parse_prose_facts(text: str, exclude: Sequence[Span] = ()) -> tuple[Fact, ..
             after = _phrase_after(sentence, figure_end)
             if _CONNECTIVE_RE.fullmatch(phrase) and _CARRIED_OVER_RE.match(after):
                 phrase = after  # 另有2件结转至2019年继续办理
-            if not phrase or _NOT_THIS_YEAR_RE.search(phrase):
-                continue
+            if not phrase or (_NOT_THIS_YEAR_RE.search(phrase) and not is_change(phrase)):
+                continue  # a change (较2018年增长14.75%) is kept, marked by its words; other years' figures are not
             if _NOT_A_COUNT_RE.search(phrase) and not _CARRIED_OVER_RE.search(phrase):
                 continue
             facts.append(
@@ -137,7 +150,7 @@ def _figures(sentence: str) -> list[tuple[int, int, float, str]]:
         else:
             parsed = parse_cell(figure["num"] + (figure["wan"] or ""))
         if parsed is not None and parsed.value is not None:
-            found.append((figure.start(), figure.end(), parsed.value, unit))
+            found.append((figure.start(), figure.end(), parsed.value, "%" if unit == "％" else unit))
     for figure in _CN_FIGURE_RE.finditer(sentence):
         if figure["num"] == "一" and figure["unit"] in _CN_PHRASE_UNITS:
             continue

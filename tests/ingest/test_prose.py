@@ -10,7 +10,7 @@ from assistant.catalogue import load_catalogue
 from assistant.ingest.loaders import load_document
 from assistant.ingest.old_tables import parse_old_table
 from assistant.ingest.pipeline import parse_document
-from assistant.ingest.prose import find_all_on_time_claims, parse_prose_facts, table_regions
+from assistant.ingest.prose import find_all_on_time_claims, parse_prose_facts, table_regions, is_change
 from tests.conftest import ROOT
 
 
@@ -114,11 +114,16 @@ def test_realistic_narrative_reports_against_their_truth(path):
         else:
             wrong.append(expected)
     assert wrong == []
-    invented = [(f.raw, f.value, f.metric) for i, f in enumerate(parsed.facts) if i not in matched]
+    # shares (办结率100%) and changes (比上年增加36条) are stored for questions asking them, never as
+    # a metric's count of the year
+    kept_apart = [f for f in parsed.facts if f.unit == "%" or is_change(f.row_path[0])]
+    assert all(f.metric is None for f in kept_apart)
+    invented = [(f.raw, f.value, f.metric) for i, f in enumerate(parsed.facts) if i not in matched and f not in kept_apart]
     assert invented == []
     for fragment in truth["not_facts"]:
         low = text.index(fragment)
-        assert not [f.raw for f in parsed.facts if low <= f.value_span.start and f.value_span.end <= low + len(fragment)]
+        # no count there (a share such as 按时办结率100% is kept as a share only)
+        assert not [f.raw for f in parsed.facts if low <= f.value_span.start and f.value_span.end <= low + len(fragment) and f not in kept_apart]
     assert parsed.findings == ()
     for fact in parsed.facts:
         assert text[fact.value_span.start : fact.value_span.end] == fact.raw
@@ -126,7 +131,15 @@ def test_realistic_narrative_reports_against_their_truth(path):
 
 def _metrics(text):
     catalogue = load_catalogue()
-    return {(f.row_path[0], f.value, f.unit, catalogue.match_prose(f.row_path[0], f.unit)) for f in parse_prose_facts(text)}
+    return {(f.row_path[0], f.value, f.unit, catalogue.match_prose(f.row_path[0], f.unit)) for f in parse_prose_facts(text) if f.unit != "%" and not is_change(f.row_path[0])}
+
+
+def test_shares_are_kept_as_shares_never_as_a_metrics_count():
+    # 解读率100% (北碚区 2023), 占信息公开总量的75.44% (长桥乡 2019), 同比增长14.75% (涡阳县 2019)
+    text = "全年发布政策解读25条，解读率100%。其中工作动态43条，占信息公开总量的75.44%。公开信息较2018年增长14.75%。\n"
+    shares = [(f.row_path[0], f.value, f.unit) for f in parse_prose_facts(text) if f.unit == "%"]
+    assert shares == [("解读率", 100, "%"), ("占信息公开总量的", 75.44, "%"), ("公开信息较2018年增长", 14.75, "%")]
+    assert all(load_catalogue().match_prose(label, "%") is None for label, _, _ in shares)
 
 
 def test_zeros_stated_in_words_one_per_subject():
@@ -180,7 +193,12 @@ def test_changes_frequencies_deadlines_and_other_years_are_not_counts():
         "在征求第三方意见后于15个工作日内作出答复，统一次序办理。\n"
         "自2008年以来累计公开信息1万余条。\n"
     )
-    assert {(phrase, value) for phrase, value, _, _ in _metrics(text)} == {("微信公众号推送信息", 420), ("全年收到申请", 12)}
+    counts = {(f.row_path[0], f.value) for f in parse_prose_facts(text) if not is_change(f.row_path[0])}
+    assert counts == {("微信公众号推送信息", 420), ("全年收到申请", 12)}
+    # the changes are kept apart, for questions that ask how much a figure changed
+    assert {(f.row_path[0], f.value) for f in parse_prose_facts(text) if is_change(f.row_path[0])} == {
+        ("较去年增加", 135), ("主动公开信息增加", 56)
+    }
 
 
 def test_carried_over_requests_named_after_their_number():
