@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from assistant.answering import across, breakdowns, contacts, figures, passages, phrases, yesno
+from assistant.answering import across, breakdowns, contacts, figures, labelled, passages, phrases, yesno
 from assistant.answering.ambiguity import ambiguous_body, ambiguous_reading, available, not_found, years_for
 from assistant.answering.context import BodyDirectory, Context, Question
 from assistant.answering.phrases import fill, say
@@ -64,6 +64,17 @@ def _kind(q: Question, bodies: Sequence[str]) -> str:
     if q.intent in ("breakdown", "yesno"):
         return q.intent
     return "figure"
+
+
+def _stated_change(ctx: Context, q: Question, body: str) -> Answer | None:
+    """The change a report states itself (公开信息较2018年增长14.75%), for a question asking how a
+    figure changed from the year before."""
+    for year in sorted(q.years or ctx.directory.years_of(body), reverse=True):
+        if year in ctx.directory.years_of(body):
+            stated = labelled.answer(ctx, q, body, year)
+            if stated is not None:
+                return stated
+    return None
 
 
 def _kept_to_what_is_asked(q: Question, answer: Answer) -> Answer:
@@ -131,5 +142,12 @@ class Answerer:
         if q.unknown_beside:
             return not_found(q, fill(q, phrases.NO_REPORT_OF_PLACE, place=q.unknown_beside) + available(ctx, q))
         kind = _kind(q, bodies)
+        if kind == "across" and len(bodies) == 1 and vocabulary().asks_change.search(first_ask(q.text.lower())):
+            stated = _stated_change(ctx, q, bodies[0])
+            if stated is not None:
+                return stated
         answer = _KINDS[kind](ctx, q, bodies)
+        if kind == "across" and answer.status == ANSWERED and len({c.year for c in answer.citations}) < 2:
+            # a change asked, one year's figure found (no report of the other year): not the change
+            return _kept_to_what_is_asked(q, answer)
         return _kept_to_what_is_asked(q, answer) if kind in ("figure", "passages") else answer

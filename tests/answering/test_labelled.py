@@ -42,6 +42,7 @@ DISTRICT = """澄江区2020年政府信息公开工作年度报告
 （一）主动公开情况。全区各行政机关通过各类渠道公开政府信息5120项，其中区政府门户网站4870项，政府公报9项，政务新媒体41项，现场公开200项。
 区政府办公室牵头编制基层政务公开标准目录，开设18个子栏目。全区配备3名专职人员。
 （二）其他情况。全年接待现场咨询15人次，接听咨询电话32次。举办培训班1次，参训40人次。
+（三）与上年比较。全区主动公开政府信息较2019年增长12.5%，政策解读较上年减少6条，政策解读回应率100%。
 """
 
 
@@ -119,7 +120,27 @@ def test_the_years_figure_never_answers_a_cumulative_question(assistant):
     ],
 )
 def test_a_count_never_answers_a_share_or_a_change(assistant, question):
+    """(The district's sentences state shares and changes of other figures only.)"""
     data = assistant.ask(question).to_dict()
     assert (data["status"], data["value"]) == ("not_found", None), data["answer"]
     if data["citations"]:  # the count that is given is said to be what it is
         assert any(word in data["answer"] for word in ("数量而不是比例", "a count, not a share", "当年的", "this year's"))
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "unit"),
+    [
+        # the change and the share a report states, kept as what they are (涡阳县 2019, 北碚区 2023)
+        ("澄江区2020年主动公开政府信息比上一年增长了百分之几？", 12.5, "%"),
+        ("How many fewer policy interpretations did Chengjiang District publish in 2020 than the year before?", 6, "条"),
+        ("澄江区2020年政策解读回应率是多少？", 100, "%"),
+    ],
+)
+def test_a_stated_change_or_share_answers_the_question_that_asks_it(assistant, question, value, unit):
+    data = assistant.ask(question).to_dict()
+    assert (data["status"], data["value"], data["unit"]) == ("answered", value, unit), data["answer"]
+
+
+def test_a_change_is_never_the_years_count(assistant):
+    data = assistant.ask("澄江区2020年发布了多少条政策解读？").to_dict()
+    assert data["value"] != 6, data["answer"]
