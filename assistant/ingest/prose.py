@@ -16,8 +16,12 @@ from assistant.ingest.numbers import parse_cell
 from assistant.numerals import chinese_number
 from assistant.records import Fact, Span
 
-_SENTENCE_RE = re.compile(r"[^。！？；;!?\n]+[。！？；;!?]?")
-_CLAUSE_BREAK = "，,、：:（）()“”\"《》 \t\u3000\u00a0"
+# A sentence ends at its punctuation or a line end, except where a printed page broke a line
+# inside a figure (…较2018年增长\n14.75%。, 办结32件，1\n件结转2020年。).
+_SENTENCE_RE = re.compile(
+    r"(?:[^。！？；;!?\n]|(?<=[0-9０-９])\n(?=[件条次人个项名篇份期场%％])|\n(?=[0-9０-９.]+\s*[件条次人个项名篇份期场%％]))+[。！？；;!?]?"
+)
+_CLAUSE_BREAK = "，,、：:（）()“”\"《》 \t\n\u3000\u00a0"
 # 余/多 after a number (180余人次, 3000多份) mark a rounded count: the number is kept. A 个 that
 # counts days or months (15个工作日, 6个月) is a deadline, not a figure.
 _FIGURE_RE = re.compile(

@@ -232,3 +232,13 @@ def test_deputies_suggestions_and_cppcc_proposals():
         ("全年共办理人大代表建议", 18, "件", "npc_suggestions"),
         ("政协提案", 23, "件", "cppcc_proposals"),  # each item of a list (…18件、政协提案23件) is its own label
     }
+
+
+def test_a_figure_broken_over_two_printed_lines_is_one_figure():
+    # PDF text of a 2019 county office report (涡阳县 in eval/reports/published): the printed line
+    # ends inside the sentence, before the number or between the number and its unit
+    text = "全年公开信息16697条，较2018年增长\n14.75%。全年新收申请31件，办结32件，1\n件结转2020年。\n二、标题\n3\n"
+    figures = {(f.row_path[0], f.value, f.unit) for f in parse_prose_facts(text)}
+    assert ("较2018年增长", 14.75, "%") in figures
+    assert ("结转2020年", 1, "件") in figures
+    assert not [f for f in parse_prose_facts(text) if f.value == 3]  # a page number alone is no figure
