@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.ingest.numbers import format_value
+from assistant.ingest.prose import is_change
 from assistant.records import Fact, Finding, Span
 
 _ENUMERATED_RE = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十]+\s*[）)]|\d+\s*[.．、]|[一二三四五六七八九十]+\s*[、.．])")
@@ -30,6 +31,55 @@ def find_inconsistencies(facts: Sequence[Fact], all_on_time_claims: Sequence[Spa
     findings += _on_time_claims(table, all_on_time_claims)
     unique = {finding.id: finding for finding in findings}
     return tuple(unique.values())
+
+
+# Words that open a list of parts after a total (共公开信息46条，按类别分：工作动态36条…); the
+# complete ones say every part is listed, so the parts must add up to the total.
+_LIST_MARKER_RE = re.compile(r"其中|按类别分|按类别|分别为|分别是|具体为|包括")
+_COMPLETE_LIST_RE = re.compile(r"按类别分|按类别|分别为|分别是|具体为")
+_ITEM_LABEL_CHARS = 12
+
+
+def prose_list_findings(text: str, facts: Sequence[Fact]) -> tuple[Finding, ...]:
+    """A total stated in a sentence against the parts listed after it (其中/按类别分…): a finding
+    when the parts add up to more than the total, or, for a list that names every part
+    (按类别分, 分别为), to anything else. A partial list (其中政策文件6条) may add up to less."""
+    prose = sorted(
+        (f for f in facts if f.kind == "prose" and f.value is not None and f.unit not in ("%", None) and not is_change(f.row_path[0])),
+        key=lambda f: f.value_span.start,
+    )
+    found = []
+    for index, total in enumerate(prose[:-1]):
+        first = prose[index + 1]
+        between = text[total.value_span.end : first.value_span.start]
+        marker = _LIST_MARKER_RE.search(between)
+        if not marker or re.search(r"[0-9０-９。；;\n）)]", between[: marker.start()]) or first.unit != total.unit:
+            continue  # (a figure in brackets before 其中 leaves the total unclear)
+        complete = bool(_COMPLETE_LIST_RE.search(between))
+        items, separator = [first], None
+        for following in prose[index + 2 :]:
+            gap = text[items[-1].value_span.end : following.value_span.start]
+            if following.unit != total.unit or len(gap) > _ITEM_LABEL_CHARS or re.search(r"[0-9０-９。；;\n]", gap):
+                break
+            mark = next((c for c in gap if c in "、，,"), None)
+            if (separator is not None and mark != separator) or (not complete and mark != "、"):
+                # 其中网络申请10件、信函2件，办结12件: the list ended at the comma; after 其中 only
+                # 、 joins parts (…，其中网络申请11件，申请办结数8件 are clauses of their own)
+                break
+            separator = mark
+            items.append(following)
+        if len(items) < 2:
+            continue
+        parts_sum = _sum(items)
+        if parts_sum > total.value + 1e-6 or (complete and abs(parts_sum - total.value) > 1e-6):
+            names = "、".join(f"{i.row_path[0]}{format_value(i.value)}" for i in items)
+            message = (
+                f"{total.row_path[0]} {format_value(total.value)}{total.unit}, but the parts listed after it add up to "
+                f"{format_value(parts_sum)} ({names})"
+            )
+            evidence = ((total.value, total.value_span),) + tuple((i.value, i.value_span) for i in items)
+            found.append(Finding(kind="parts_vs_total", metric=total.metric, message=message, evidence=evidence))
+    return tuple(found)
 
 
 def _sum(parts: Sequence[Fact]) -> float:

@@ -104,3 +104,24 @@ def test_yuan_in_the_text_against_wan_yuan_in_the_table(tmp_path):
     differ = _parsed(tmp_path, "全年收取检索、复制费用共计150元。\n" + table.format("1"))
     assert [f.kind for f in differ.findings] == ["prose_vs_table"]
     assert "150元" in differ.findings[0].message
+
+
+def test_parts_listed_in_a_sentence_against_the_total_it_states():
+    # shapes of narrative reports (issue 12): categories listed one by one after 按类别分 that
+    # add up to more than the total (a 2010 town page), a total of 10 beside categories of 41
+    # and 31 (a 2013 county bureau), and lists that are fine: a partial 其中 list, a list that
+    # ends at a comma, clauses after 其中 that are no parts, a figure in brackets before 其中
+    text = (
+        "2010年，我镇在门户网站上共公开各类信息46条，按类别分：工作动态36条，计划总结7条，其他4条。"
+        "全年公开10条，其中政务信息41条、工作动态31条。"
+        "全年公开信息81条，其中政策文件6条、财政数据4条。"
+        "全年收到申请12件，其中网络申请10件、信函2件，办结12件。"
+        "受理申请11件,其中网络申请11件,申请办结数8件,结转下一年办理1件。"
+        "全年收到申请2件（当面申请1件，网络申请1件），均按时答复，其中同意公开1件，部分公开1件。"
+    )
+    from assistant.ingest.findings import prose_list_findings
+
+    found = prose_list_findings(text, parse_prose_facts(text))
+    assert [(f.evidence[0][0], sum(v for v, _ in f.evidence[1:])) for f in found] == [(46, 47), (10, 72)]
+    for finding in found:
+        assert all(text[span.start : span.end].startswith(str(int(value))) for value, span in finding.evidence)
