@@ -84,6 +84,8 @@ def _kept_to_what_is_asked(q: Question, answer: Answer) -> Answer:
         return answer
     v = vocabulary()
     asked = first_ask(q.text.lower())
+    if isinstance(answer.value, str):
+        return answer  # a name, a phone number, yes or no
     if answer.value is None or not answer.citations:
         # sentences that merely share words with a share or a change asked state neither
         if v.asks_share.search(asked):
@@ -147,7 +149,7 @@ class Answerer:
             if stated is not None:
                 return stated
         answer = _KINDS[kind](ctx, q, bodies)
-        if kind == "across" and answer.status == ANSWERED and len({c.year for c in answer.citations}) < 2:
+        if kind == "across" and answer.status == ANSWERED and isinstance(answer.value, (int, float)) and len({c.year for c in answer.citations}) < 2:
             # a change asked, one year's figure found (no report of the other year): not the change
             return _kept_to_what_is_asked(q, answer)
         return _kept_to_what_is_asked(q, answer) if kind in ("figure", "passages") else answer

@@ -144,3 +144,12 @@ def test_a_stated_change_or_share_answers_the_question_that_asks_it(assistant, q
 def test_a_change_is_never_the_years_count(assistant):
     data = assistant.ask("澄江区2020年发布了多少条政策解读？").to_dict()
     assert data["value"] != 6, data["answer"]
+
+
+def test_a_ranking_over_one_year_names_its_body(assistant):
+    # the check that a count is no change must leave a name as the value alone (it crashed on
+    # "哪个…最多" over one year, where the answer's value is the body)
+    data = assistant.ask("2020年澄江区和砚溪镇哪个主动公开的信息最多？").to_dict()
+    assert data["status"] in ("answered", "not_found", "ambiguous")
+    data = assistant.ask("Which body published the most items in 2022?").to_dict()
+    assert data["status"] in ("answered", "not_found", "ambiguous")
