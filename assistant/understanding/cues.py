@@ -54,6 +54,7 @@ class Cues:
     zh_topic_terms: tuple[tuple[str, tuple[str, ...]], ...]
     not_a_count_cues: tuple[str, ...]
     counted_cues: tuple[str, ...]
+    request_words: tuple[str, ...]
     places: dict[str, tuple[str, ...]]  # literal words, not patterns
     zone_forms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (written as, other forms)
 
@@ -123,6 +124,7 @@ def _parse_cues(data: Any, source: str) -> Cues:
         zh_topic_terms=tuple(check.pairs(data["zh_topic_terms"], "zh_topic_terms", "words")),
         not_a_count_cues=check.cues(data["not_a_count_cues"], "not_a_count_cues"),
         counted_cues=check.cues(data["counted_cues"], "counted_cues"),
+        request_words=check.cues(data["request_words"], "request_words"),
         places={key: check.words(places[key], f"places.{key}") for key in _PLACE_KEYS},
         zone_forms=tuple(
             (check.word(item["as"], f"zone_forms[{i}].as"), check.words(item["forms"], f"zone_forms[{i}].forms"))
@@ -297,5 +299,6 @@ EN_TOPIC_TERMS = _CUES.en_topic_terms
 ZH_TOPIC_TERMS = _CUES.zh_topic_terms
 NOT_A_COUNT_CUES = _CUES.not_a_count_cues
 COUNTED_CUES = _CUES.counted_cues
+REQUEST_WORDS = _CUES.request_words
 PLACE_WORDS = _CUES.places
 ZONE_FORMS = _CUES.zone_forms

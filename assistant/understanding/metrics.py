@@ -13,6 +13,7 @@ from assistant.understanding.cues import (
     GENERIC_METRICS,
     PERSON_CUES,
     PERSON_METRICS,
+    REQUEST_WORDS,
     RESULT_CUES,
     RESULT_METRICS,
     TABLE_COLUMN_CUES,
@@ -25,6 +26,7 @@ __all__ = ["column_of", "metrics", "refine_column", "refine_result", "topic_term
 _COLUMN_PATTERNS = tuple((column, cue_pattern(cues)) for column, cues in COLUMN_CUES)
 _TABLE_COLUMN_PATTERNS = tuple((column, cue_pattern(cues)) for column, cues in TABLE_COLUMN_CUES)
 _PERSON_PATTERN = cue_pattern(PERSON_CUES)
+_REQUEST_PATTERN = cue_pattern(REQUEST_WORDS)
 _RESULT_PATTERNS = tuple((kind, cue_pattern(cues)) for kind, cues in RESULT_CUES.items())
 # result metric id -> the count it belongs to ("lawsuits_upheld" -> "lawsuits")
 _RESULT_BASE = {pattern.format(kind): base for base, pattern in RESULT_METRICS.items() for kind in RESULT_CUES}
@@ -37,6 +39,9 @@ def metrics(text: str, catalogue: Catalogue) -> tuple[str, ...]:
     """Catalogue metrics, the most specific first: parts before the totals they belong to."""
     found = list(catalogue.find_in_question(text))
     lowered = text.lower()
+    if text.isascii() and not _REQUEST_PATTERN.search(lowered):
+        # "disclose through other forms": no request is spoken of, so no request's outcome is meant
+        found = [m for m in found if m not in catalogue.metrics or catalogue.metrics[m].group != "outcomes"]
     if not found:
         found = [metric for pattern, metric in _FALLBACK_METRIC_PATTERNS if pattern.search(lowered) and metric in catalogue][:1]
     if found and found[0] in PERSON_METRICS and _PERSON_PATTERN.search(lowered):

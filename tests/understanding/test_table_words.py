@@ -112,3 +112,22 @@ def test_a_breakdown_asked_in_words_outside_the_figure_name_stays_a_breakdown(as
     assert q.intent == "breakdown" and q.breakdown == "outcome"
     q = ask("云湾镇2021年不予公开的理由有哪些？")
     assert q.intent == "breakdown" and q.breakdown == "reason"
+
+
+@pytest.mark.parametrize(
+    ("question", "outcome_read"),
+    [
+        # proactive items "disclosed" are no request granted (published pp036 shape)
+        ("How many items did Qingshui County disclose through other forms in 2019?", False),
+        ("How many requests were disclosed in full in 2019?", True),
+        ("And how many of those were disclosed in full?", True),  # a follow-up about requests
+        ("And how many were refused?", True),
+    ],
+)
+def test_an_english_request_outcome_needs_requests_spoken_of(question, outcome_read):
+    from assistant.catalogue import load_catalogue
+    from assistant.understanding.metrics import metrics
+
+    catalogue = load_catalogue()
+    found = metrics(question, catalogue)
+    assert any(catalogue.metrics[m].group == "outcomes" for m in found if m in catalogue.metrics) == outcome_read
