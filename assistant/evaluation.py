@@ -256,7 +256,8 @@ ANSWER_FIELDS = ("status", "value", "unit", "answer", "citations", "conflicts", 
 
 
 def answers_jsonl(items: list[GoldItem], responses: list[dict]) -> str:
-    """Every answer, one JSON line per gold item in gold order, without timings.
+    """Every answer, one JSON line per gold item in gold order, without timings (with its
+    ``parts`` when the question asked several figures).
 
     The same store and code give byte-identical output, so two runs can be diffed to show
     exactly which answers a change moves.
@@ -267,6 +268,8 @@ def answers_jsonl(items: list[GoldItem], responses: list[dict]) -> str:
     for item, response in zip(items, responses):
         row = {"id": item.id, "history": list(item.history), "question": item.question}
         row.update({key: response.get(key) for key in ANSWER_FIELDS})
+        if response.get("parts"):
+            row["parts"] = response["parts"]  # a question asking several figures is judged part by part
         lines.append(json.dumps(row, ensure_ascii=False, sort_keys=False))
     return "".join(line + "\n" for line in lines)
 

@@ -6,7 +6,7 @@
 
 Each set is ingested into a fresh temporary store with the default embedder (`assistant eval
 --reports … --out …`), exactly as the accuracy tests do; `answers.jsonl` holds one line per gold
-item (id, history, question, status, value, unit, answer, citations, conflicts, candidates), no
+item (id, history, question, status, value, unit, answer, citations, conflicts, candidates, and parts for a question asking several figures), no
 timings, so the same code gives the same bytes. A refactoring must leave every file unchanged; a
 fix commits the files it moves, and the diff is the record of which answers it changed.
 """

@@ -192,7 +192,9 @@ def test_accuracy_stays_above_the_threshold(gold_file, tmp_path, capsys):
     assert (out / "report.md").exists() and (out / "results.json").exists()
     answers = [json.loads(line) for line in (out / "answers.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [a["id"] for a in answers] == [item.id for item in load_gold(GOLD / gold_file)]
-    assert all(set(a) == {"id", "history", "question", *ANSWER_FIELDS} for a in answers)
+    # "parts" only where a question asked several figures and was answered part by part
+    assert all(set(a) - {"parts"} == {"id", "history", "question", *ANSWER_FIELDS} for a in answers)
+    assert all(len(a["parts"]) >= 2 for a in answers if "parts" in a)
     assert sum(a["status"] == "answered" for a in answers) > len(answers) / 2
 
 

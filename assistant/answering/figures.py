@@ -42,8 +42,9 @@ def answer(ctx: Context, q: Question, body: str, year: int, metric: str) -> Answ
         found = [f for f in found if f.kind == "table" or not labelled.is_cumulative(f.label)]
     if found and labelled.unit_contradicts(q, [f.unit for f in found]):
         # "how many times did it adjust its website columns": a count of items on the website
-        # is not what is asked; the sentence whose words and unit fit is
-        return _not_stored(ctx, q, body, year, metric)
+        # is not what is asked; the sentence whose words and unit fit is (the row was read: its
+        # figure is in another unit)
+        return _not_stored(ctx, q, body, year, metric, row_read=True)
     if not found:
         return _not_stored(ctx, q, body, year, metric)
     if all(f.kind != "table" for f in found):
@@ -96,13 +97,13 @@ def _best_labelled_first(ctx: Context, q: Question, body: str, year: int, found:
     return [pick, *found] if quoted and any(name in pick.label for name in quoted) else found
 
 
-def _not_stored(ctx: Context, q: Question, body: str, year: int, metric: str) -> Answer:
-    """No fact of the metric: a figure the question's words name in a sentence, else the
-    sentence that states the metric, else a not-found naming it. A national table's row that
-    was not read (its cells could not be placed) is no sentence's figure: the sentence nearest
-    in words (全年新收…38件 for 上年结转) states another row."""
+def _not_stored(ctx: Context, q: Question, body: str, year: int, metric: str, *, row_read: bool = False) -> Answer:
+    """No fact of the metric (or none in the unit asked): a figure the question's words name in a
+    sentence, else the sentence that states the metric, else a not-found naming it. A national
+    table's row that was not read (its cells could not be placed) is no sentence's figure: the
+    sentence nearest in words (全年新收…38件 for 上年结转) states another row."""
     in_tables = ctx.memo("national_table_metrics", lambda: template_metrics(ctx.catalogue))
-    unread_row = metric in in_tables and any(r["template"] in (NATIONAL_2019, NATIONAL_2021) for r in ctx.reports_of(body, year))
+    unread_row = not row_read and metric in in_tables and any(r["template"] in (NATIONAL_2019, NATIONAL_2021) for r in ctx.reports_of(body, year))
     found = None if unread_row else labelled.answer(ctx, q, body, year)
     return found or from_passages(ctx, q, [body], year_hint=year, missing_metric=metric)
 

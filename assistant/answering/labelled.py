@@ -56,6 +56,9 @@ _ASKED_UNITS = tuple(
 )
 
 
+_PERSON_TIMES = next(units for _, units in _ASKED_UNITS if "人次" in units)
+
+
 def asks_cumulative(text: str) -> bool:
     return bool(_CUMULATIVE_RE.search(text.lower()))
 
@@ -71,6 +74,12 @@ def unit_contradicts(q: Question, units: list[str | None]) -> bool:
         return False  # "natural persons" names an applicant column, not a unit
     asked = _unit_asked(first_ask(q.text.lower()).replace("how much", ""))
     return bool(asked) and all(unit is not None and unit not in asked for unit in units)
+
+
+def sessions_for_person_times(q: Question, unit: str | None) -> bool:
+    """A count of sessions (培训2次) where person-times are asked (参训多少人次, how many
+    person-times): training reports state both, and the one is never the other."""
+    return unit in ("次", "场", "期") and _unit_asked(first_ask(q.text.lower())) == _PERSON_TIMES
 
 
 def clause_before(sentence: str, position: int) -> str:

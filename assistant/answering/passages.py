@@ -88,6 +88,8 @@ def _figure_in_sentences(ctx: Context, q: Question, bodies: Sequence[str], hits:
             if figure and labelled.is_cumulative(labelled.clause_before(text[start:end], figure[2])) != labelled.asks_cumulative(q.text):
                 continue  # a running total never answers the year's figure, nor the other way round
             expected_unit = ctx.catalogue.metrics[metric].unit if metric in ctx.catalogue.metrics else None
+            if figure and labelled.sessions_for_person_times(q, figure[1]):
+                continue  # 培训2次 answers no "how many person-times"
             if figure and (expected_unit is None or figure[1] == expected_unit):
                 value, unit, _, _ = figure
                 citation = ctx.citation(ctx.report_by_source(hit.source), start, end, "sentence")

@@ -143,7 +143,12 @@ def _department_aliases(body: str, parent: str | None) -> list[str]:
 
 def _last_word(region: str) -> str:
     """The last word of a longer place name (大连长兴岛 -> 长兴岛), when it is a word of two
-    characters or more after one of two or more; else ''."""
+    characters or more after one of two or more; else ''. A landform's name is its two characters
+    and the landform (长兴岛 of 大连长兴岛), however a tokenizer splits the rare ones."""
+    from assistant.understanding.cues import LANDFORM_NAMES
+
+    if len(region) >= 5 and region.endswith(tuple(landform for landform, _ in LANDFORM_NAMES)):
+        return region[-3:]
     words = [w for w in _tokenizer().tokenize(region) if w.strip()]
     if len(words) >= 2 and len(words[-1]) >= 2 and len(region) - len(words[-1]) >= 2:
         return words[-1]
@@ -178,5 +183,10 @@ def to_pinyin(name: str) -> list[str]:
             forms.append("".join(syllables[:index] + [other] + syllables[index + 1 :]).capitalize())
     if any(s[0] in "aoe" for s in syllables[1:]):  # 柳岸 is written Liu'an as well as Liuan
         forms.append("".join(("'" + s if i and s[0] in "aoe" else s) for i, s in enumerate(syllables)).capitalize())
+    from assistant.understanding.cues import LANDFORM_NAMES
+
+    for landform, english in LANDFORM_NAMES:
+        if name.endswith(landform) and len(name) - len(landform) >= 2:
+            forms += [f"{form} {english}" for form in to_pinyin(name[: -len(landform)])[:1]]  # 长兴岛: "Changxing Island"
     return list(dict.fromkeys(forms))
 

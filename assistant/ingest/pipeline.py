@@ -22,7 +22,7 @@ from assistant.ingest.loaders import iter_report_files, load_document
 from assistant.ingest.metadata import extract_meta
 from assistant.ingest.national_tables import parse_national_tables
 from assistant.ingest.old_tables import parse_old_table
-from assistant.ingest.prose import find_all_on_time_claims, is_change, parse_prose_facts, table_regions
+from assistant.ingest.prose import find_all_on_time_claims, is_change, parse_prose_facts, table_regions, words_after_a_remainder
 from assistant.ingest.reading import ReadingView, reading_view
 from assistant.records import NARRATIVE, NATIONAL_2019, NATIONAL_2021, OLD_TABLE, Document, Fact, ParsedReport, ReportMeta, content_hash
 from assistant.store.facts_db import FactStore
@@ -58,7 +58,7 @@ def parse_document(
         table_facts = tuple(_fact_onto(f, view, text) for f in table_facts)
         prose_facts = tuple(_fact_onto(f, view, text) for f in prose_facts)
         claims = tuple(view.span(span) for span in claims)
-    facts = tuple(_with_metric(f, catalogue) for f in (*table_facts, *prose_facts))
+    facts = tuple(_with_metric(f, catalogue, text) for f in (*table_facts, *prose_facts))
     findings = find_inconsistencies(facts, claims) + prose_list_findings(text, facts)
     if template in (NATIONAL_2019, NATIONAL_2021):
         findings += identity_findings(facts, catalogue)
@@ -92,13 +92,15 @@ def _meta_onto(meta: ReportMeta, view: ReadingView) -> ReportMeta:
     )
 
 
-def _with_metric(fact: Fact, catalogue: Catalogue) -> Fact:
+def _with_metric(fact: Fact, catalogue: Catalogue, text: str) -> Fact:
     if fact.kind == "table":
         metric = catalogue.match_row(fact.row_path, fact.column, fact.table)
     elif is_change(fact.row_path[0]):
         metric = None  # 较上年增加56条 is a change, no metric's count of the year
     else:
-        metric = catalogue.match_prose(fact.row_path[0], fact.unit)
+        # the words before the figure say what it counts; for the rest of a count, those after it
+        # (其余7件结转2017年办理)
+        metric = catalogue.match_prose(fact.row_path[0], fact.unit) or catalogue.match_prose(words_after_a_remainder(text, fact), fact.unit)
     return replace(fact, metric=metric) if metric else fact
 
 

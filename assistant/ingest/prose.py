@@ -58,6 +58,28 @@ _CHANGE_RE = re.compile(
 )
 
 
+# The words after a figure's unit, up to its clause's end: 其余7件|结转2017年办理.
+_CLAUSE_AFTER_RE = re.compile(r"[^，,；;。：:（(\n]{0,20}")
+
+
+# A figure named only as the rest of a count (已办结49件，其余3件结转2017年办理): its words come after it.
+_REMAINDER_RE = re.compile(r"(?:其余|另有|剩余|余下|尚有)\W*$")
+# ... unless they list several things (其余6件为不予公开、无法提供或不予处理): no one figure's name.
+_LIST_RE = re.compile(r"[、和及或与]")
+
+
+def words_after_a_remainder(text: str, fact: Fact) -> str:
+    """What a sentence says right after a figure named only as the rest of a count (其余7件结转2017年
+    办理: 结转2017年办理); '' for any other figure, or when the words list several things."""
+    if not _REMAINDER_RE.search(fact.row_path[0]):
+        return ""
+    after = text[fact.value_span.end : fact.value_span.end + 40]
+    if fact.unit and after.lstrip().startswith(fact.unit):
+        after = after.lstrip()[len(fact.unit) :]
+    words = _CLAUSE_AFTER_RE.match(after).group(0)  # type: ignore[union-attr]
+    return "" if _LIST_RE.search(words) else words
+
+
 def is_change(label: str) -> bool:
     """Whether a figure's label states a change from an earlier year, not the year's own figure."""
     return bool(_CHANGE_RE.search(label))

@@ -159,13 +159,48 @@ def in_context(first: str, later: str) -> str:
     """A later ask with the words that set up the first one before it: "Of X's 23 reconsideration
     cases in 2022, | how many were upheld" and "how many were still pending" reads "Of X's 23
     reconsideration cases in 2022, how many were still pending"; ``later`` when the first ask
-    sets nothing up."""
+    sets nothing up.
+
+    A later English ask that keeps only its modifier ("how many were disclosed in full | and how
+    many partially", "… came from natural persons | and how many from companies") takes the first
+    ask's words up to its verb: "how many were disclosed partially"."""
+    elliptical = _elliptical(first, later)
+    if elliptical:
+        return elliptical
     ends = list(_SETUP_END_RE.finditer(first))
     if not ends:
         return later
     last = ends[-1]
     setup = first[: last.start()] if last.group(0)[0].isalpha() else first[: last.end()]
     return f"{setup}{later}" if setup.strip(" ，,：:") else later
+
+
+# "how many | partially", "how many | in part, respectively": an English ask that names no verb
+_EN_ELLIPSIS_RE = re.compile(
+    r"^\W*(?:and\s+|as well as\s+|of (?:them|which|those),?\s+)*how (?:many|much)\s+(?P<rest>.*?)"
+    r"(?:,?\s*(?:respectively|each|in total))?\W*$",
+    re.IGNORECASE,
+)
+# The last verb of an English ask, as a participle or past form: disclosed, granted, came, held.
+_EN_VERB_RE = re.compile(r"\b(?:[a-z]+ed|came|made|given|sent|held|withheld|upheld|got|taken|brought|done|kept|left|paid|won|lost)\b", re.IGNORECASE)
+
+
+def _elliptical(first: str, later: str) -> str | None:
+    """The first ask's words up to its last verb, then the later ask's modifier; None when the
+    later ask has a verb or a noun of its own, or the first has no verb."""
+    match = _EN_ELLIPSIS_RE.match(later)
+    if not match or not match.group("rest").strip():
+        return None
+    rest = match.group("rest").strip()
+    words = rest.split()
+    if len(words) > 6 or _EN_VERB_RE.search(rest) or re.match(r"(?:were|was|are|is|did|do|does|have|has|had)\b", rest, re.IGNORECASE):
+        return None
+    if not re.match(r"(?:[a-z]+ly|in|on|by|via|through|from|to|into|at|with|without|online|offline)\b", rest, re.IGNORECASE):
+        return None  # "how many staff": a noun asks its own figure
+    verbs = list(_EN_VERB_RE.finditer(first))
+    if not verbs:
+        return None
+    return f"{first[: verbs[-1].end()]} {rest}"
 
 
 def _split_where_both_ask(text: str) -> list[str]:

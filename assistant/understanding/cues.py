@@ -57,10 +57,11 @@ class Cues:
     request_words: tuple[str, ...]
     places: dict[str, tuple[str, ...]]  # literal words, not patterns
     zone_forms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (written as, other forms)
+    landform_names: tuple[tuple[str, str], ...] = ()  # (Chinese landform, its English word)
 
 
 _PLACE_KEYS = (
-    "zh_levels", "zh_department_endings", "connectives", "not_a_place_start",
+    "zh_levels", "zh_department_endings", "connectives", "not_a_place_start", "not_in_a_place_name",
     "en_levels", "en_department_endings", "not_an_en_place", "zh_region_levels", "en_region_levels", "ethnic_groups",
 )
 _CUE_RESOURCE = "data/question_cues.yaml"
@@ -126,6 +127,10 @@ def _parse_cues(data: Any, source: str) -> Cues:
         counted_cues=check.cues(data["counted_cues"], "counted_cues"),
         request_words=check.cues(data["request_words"], "request_words"),
         places={key: check.words(places[key], f"places.{key}") for key in _PLACE_KEYS},
+        landform_names=tuple(
+            (check.word(item["zh"], f"landform_names[{i}].zh"), check.word(item["en"], f"landform_names[{i}].en"))
+            for i, item in enumerate(check.mapping(x, f"landform_names[{j}]", required=["zh", "en"]) for j, x in enumerate(check.items(data["landform_names"], "landform_names")))
+        ),
         zone_forms=tuple(
             (check.word(item["as"], f"zone_forms[{i}].as"), check.words(item["forms"], f"zone_forms[{i}].forms"))
             for i, item in enumerate(check.mapping(z, f"zone_forms[{j}]", required=["as", "forms"]) for j, z in enumerate(check.items(data["zone_forms"], "zone_forms")))
@@ -302,3 +307,4 @@ COUNTED_CUES = _CUES.counted_cues
 REQUEST_WORDS = _CUES.request_words
 PLACE_WORDS = _CUES.places
 ZONE_FORMS = _CUES.zone_forms
+LANDFORM_NAMES = _CUES.landform_names

@@ -21,6 +21,8 @@ from assistant.understanding.cues import (
     cue_pattern,
 )
 
+from assistant.understanding.language import language
+
 __all__ = ["column_of", "metrics", "refine_column", "refine_result", "topic_terms"]
 
 _COLUMN_PATTERNS = tuple((column, cue_pattern(cues)) for column, cues in COLUMN_CUES)
@@ -39,7 +41,7 @@ def metrics(text: str, catalogue: Catalogue) -> tuple[str, ...]:
     """Catalogue metrics, the most specific first: parts before the totals they belong to."""
     found = list(catalogue.find_in_question(text))
     lowered = text.lower()
-    if text.isascii() and not _REQUEST_PATTERN.search(lowered):
+    if language(text) == "en" and not _REQUEST_PATTERN.search(lowered):
         # "disclose through other forms": no request is spoken of, so no request's outcome is meant
         found = [m for m in found if m not in catalogue.metrics or catalogue.metrics[m].group != "outcomes"]
     if not found:

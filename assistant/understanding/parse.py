@@ -16,6 +16,7 @@ import re
 from assistant.catalogue import Catalogue
 from assistant.understanding import follow_ups, intent, metrics as metric_words, places, years as year_words
 from assistant.understanding.clauses import clauses, first_ask, read
+from assistant.understanding.language import language
 from assistant.understanding.model import Question, QuestionPart
 from assistant.understanding.places import BodyDirectory
 
@@ -80,7 +81,7 @@ def parse_question(text: str, *, catalogue: Catalogue, directory: BodyDirectory,
     )
     return Question(
         text=text,
-        lang="zh" if _CJK_RE.search(text) else "en",
+        lang=language(text),
         bodies=bodies,
         years=years,
         all_years=all_years,
@@ -98,3 +99,4 @@ def parse_question(text: str, *, catalogue: Catalogue, directory: BodyDirectory,
         paired_years=reading.paired_years if not {"bodies", "years"} & set(inherited) else (),
         parts=(part,),
     )
+

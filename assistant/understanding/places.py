@@ -352,7 +352,7 @@ def unknown_place(masked: str, stored_words: frozenset[str] = frozenset()) -> st
     masked = _YEAR_WRITTEN_RE.sub(lambda m: " " * len(m.group(0)), masked)
     for match in _PLACE_RE.finditer(masked):
         name = match.group(0).lstrip(_CONNECTIVES)
-        if len(name) > 2 and not name.startswith(_NOT_A_PLACE_START):
+        if len(name) > 2 and not name.startswith(_NOT_A_PLACE_START) and _may_be_a_name(masked, match):
             return name
     for match in _EN_PLACE_RE.finditer(masked):
         words = re.split(r"[ -]", match.group(1))
@@ -368,6 +368,18 @@ def unknown_place(masked: str, stored_words: frozenset[str] = frozenset()) -> st
         if name.lower() not in _NOT_AN_EN_PLACE | vocabulary | _EN_LEVEL_WORDS | stored_words and all(w.lower() in vocabulary for w in inner):
             return f"{name} {match.group(2)}"
     return None
+
+
+def _may_be_a_name(text: str, match: re.Match) -> bool:
+    """Whether a level-ended run can be a place's name: no word before its level that no name
+    holds (政府门户网站乡, 公开了多少条区), and its level not the first half of a kind of place
+    (乡镇, 县区, 镇街)."""
+    name = match.group(0)
+    level = next((lv for lv in _WORDS["zh_levels"] if name.endswith(lv)), "")
+    if any(word in name[: len(name) - len(level)] for word in _WORDS["not_in_a_place_name"]):
+        return False
+    after = text[match.end() : match.end() + 2]
+    return not (level and not name.endswith(tuple(_WORDS["zh_department_endings"])) and after.startswith(tuple(_WORDS["zh_levels"])))
 
 
 # A place's name right before a word: two characters or more, then its level (杨柳镇, 济宁市).

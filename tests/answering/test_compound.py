@@ -154,3 +154,22 @@ def test_a_later_ask_without_its_own_figure_is_read_with_the_first_asks_setting(
         "Of X's 23 reconsideration cases in 2022, how many were still pending"
     )
     assert in_context("How many requests did X receive in 2018", "how many were carried over") == "how many were carried over"
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "expected"),
+    [
+        # an English ask that keeps only its modifier takes the first ask's words up to its verb
+        ("Shapingba District, 2020: how many requests were disclosed in full", "how many partially",
+         "Shapingba District, 2020: how many requests were disclosed partially"),
+        ("Of X's 38 requests in 2008, how many were granted in full", "how many in part, respectively",
+         "Of X's 38 requests in 2008, how many were granted in part"),
+        ("Of X's new requests in 2022, how many came from natural persons", "and how many from companies",
+         "Of X's new requests in 2022, how many came from companies"),
+        # a later ask with a noun or a verb of its own is no ellipsis
+        ("How many requests did X receive in 2018", "how many staff", "how many staff"),
+        ("How many requests were disclosed in full", "how many were withheld", "how many were withheld"),
+    ],
+)
+def test_an_elliptical_english_ask_borrows_the_first_asks_verb(first, later, expected):
+    assert in_context(first, later) == expected

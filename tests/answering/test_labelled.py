@@ -96,6 +96,8 @@ def test_a_figure_is_found_by_the_words_of_its_label(assistant, question, value,
         "砚溪镇2010年召开了几次新闻发布会？",  # meetings (工作会议) are stated, press conferences are not
         "岑湾街道2022年政府集中采购项目有多少个？",
         "How many Weibo posts did Cenwan Subdistrict publish in 2022?",
+        # sessions are stated (共2次), person-times are not (published pp057 shape)
+        "How many person-times attended Yanxi Town's disclosure training in 2010?",
     ],
 )
 def test_a_figure_no_label_names_is_not_found(assistant, question):
@@ -153,3 +155,38 @@ def test_a_ranking_over_one_year_names_its_body(assistant):
     assert data["status"] in ("answered", "not_found", "ambiguous")
     data = assistant.ask("Which body published the most items in 2022?").to_dict()
     assert data["status"] in ("answered", "not_found", "ambiguous")
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory):
+    """A 2021-template town page of eval/tables (written blind), with a reply rate stated beside
+    the year's requests, as 北碚区政府办's 2020 page states it (答复率为100%)."""
+    from eval.table_check import ROOT as TABLES
+
+    page = (TABLES / "web" / "t21_yunwan_2021.html").read_text(encoding="utf-8")
+    sentence = "全年新收政府信息公开申请4件，办结5件，均在法定期限内答复。"
+    assert sentence in page
+    folder = tmp_path_factory.mktemp("national")
+    (folder / "yunwan_2021.html").write_text(page.replace(sentence, sentence[:-1] + "，答复率为100%。"), encoding="utf-8")
+    settings = Settings(store_dir=tmp_path_factory.mktemp("store"), embedder="hash")
+    with Ingestor(settings, progress=False) as ingestor:
+        assert ingestor.ingest([folder]).count("failed") == 0
+    with Assistant(settings) as opened:
+        yield opened
+
+
+def test_a_share_beside_a_table_row_in_another_unit_is_read_from_its_sentence(national):
+    # the requests row was read (4 件): the share asked is the sentence's, not "no such share"
+    data = national.ask("What reply rate did Yunwan Town report for its 2021 information requests?").to_dict()
+    assert (data["status"], data["value"], data["unit"]) == ("answered", 100, "%"), data["answer"]
+    data = national.ask("How many information requests did Yunwan Town receive in 2021?").to_dict()
+    assert (data["status"], data["value"]) == ("answered", 4), data["answer"]
+
+
+def test_an_english_question_quoting_the_reports_words_is_english():
+    from assistant.understanding.language import language
+
+    assert language("How many items did Shapingba District disclose on site (现场公开) in 2020?") == "en"
+    assert language("How many requests did 西集镇 receive in 2018?") == "en"
+    assert language("西集镇2018年收到多少件申请？") == "zh"
+    assert language("Xiji镇2018年收到多少件申请？") == "zh"

@@ -107,6 +107,13 @@ def test_a_development_zone_is_known_by_its_short_forms():
     assert "管理委员会" not in meta.aliases  # a generic word is nobody's name
 
 
+def test_a_place_named_after_a_landform_gets_its_english_form():
+    # seen on 大连长兴岛经济技术开发区's pages: English writes "Changxing Island", not only the pinyin
+    meta = extract_meta("大连龢屾岛经济技术开发区管理委员会2025年政府信息公开工作年度报告")
+    assert {"Heshendao Development Zone", "Heshen Island Development Zone", "Heshen Island ETDZ"} <= set(meta.aliases)
+    assert "Zhou Island" not in extract_meta("舟岛乡2020年政府信息公开工作年度报告").aliases  # one character: pinyin only
+
+
 def test_other_readings_of_any_polyphonic_character_and_the_district_short_form():
     assert "Mengqiu Subdistrict" in extract_meta("蓥崖区濛湫街道办事处2021年政府信息公开工作年度报告").aliases
     meta = extract_meta("翀沅市罍坨区市场监督管理局2022年政府信息公开工作年度报告")

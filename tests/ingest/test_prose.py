@@ -242,3 +242,22 @@ def test_a_figure_broken_over_two_printed_lines_is_one_figure():
     assert ("较2018年增长", 14.75, "%") in figures
     assert ("结转2020年", 1, "件") in figures
     assert not [f for f in parse_prose_facts(text) if f.value == 3]  # a page number alone is no figure
+
+
+def test_a_figure_whose_words_follow_it_gets_their_metric():
+    # seen on a 2016 city report (宿州市): the requests still open are named after the figure
+    # (其余N件结转YYYY年办理); wording invented
+    from assistant.records import Document
+
+    text = (
+        "蓥崖市人民政府2016年政府信息公开工作年度报告\n"
+        "全年共收到政府信息公开申请52件，已办结49件，其余3件结转2017年办理。\n"
+        # seen on a 2020 town page (blind6 shape) and a 2010 town (唐村镇): words after a figure that
+        # is no remainder, or that list several outcomes, name no figure
+        "办结的申请中，其余6件为不予公开、无法提供或不予处理。全年各举办一次政府信息公开业务培训。\n"
+    )
+    parsed = parse_document(Document(name="y.txt", path="y.txt", text=text, file_type="txt"), load_catalogue())
+    metrics = {(f.metric, f.value) for f in parsed.facts if f.kind == "prose"}
+    assert ("requests_carried_to_next_year", 3) in metrics
+    assert ("requests_received", 52) in metrics and ("requests_completed", 49) in metrics
+    assert {metric for metric, value in metrics if value in (6, 1)} <= {None}

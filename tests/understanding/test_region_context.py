@@ -45,6 +45,26 @@ def test_a_region_that_contradicts_the_stored_one_stays_a_place_we_do_not_have(d
     assert q.unknown_beside is None and q.bodies == ("横山镇",)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        # seen in published-shape questions: a portal's words end in a level character (乡镇栏目, 区政府)
+        "中村乡2020年在会昌县政府门户网站乡镇栏目发布了多少条工作动态？",
+        "中村乡2020年依托县政府门户网站公开了多少条县政府信息？",
+        "中村乡2020年向各区县报送了多少条信息？",
+    ],
+)
+def test_words_of_a_portal_or_a_kind_of_place_are_no_place_we_do_not_have(question, directory):
+    q = parse_question(question, catalogue=load_catalogue(), directory=directory)
+    assert q.bodies == ("中村乡",)
+    assert q.unknown_beside is None
+
+
+def test_a_place_written_beside_portal_words_is_still_read(directory):
+    q = parse_question("朝阳区政府门户网站2020年发布了多少条信息？", catalogue=load_catalogue(), directory=directory)
+    assert q.unknown_place == "朝阳区"
+
+
 WATER = [
     {"body": "桐乡市水利局", "short_name": "桐乡市水利局", "parent": "桐乡市", "level": "department", "year": 2017,
      "aliases": ["桐乡市水利局", "水利局", "桐乡水利局", "Tongxiang Water Resources Bureau"]},
