@@ -218,6 +218,11 @@ class Catalogue:
         _check_terms(metrics, source)
         return cls(metrics, row_rules, prose_rules)
 
+    def units_of(self, metric: str) -> frozenset[str]:
+        """The units a metric's figure is stated in: its own and those its sentences use (条, 件, 项)."""
+        own = {self.metrics[metric].unit} if metric in self.metrics and self.metrics[metric].unit else set()
+        return frozenset(own).union(*(rule.units for rule in self._prose_rules if rule.metric == metric))
+
     # -- matching -----------------------------------------------------------------------------
 
     def match_row(self, row_path: Sequence[str], column: str | None = None, table: str | None = None) -> str | None:

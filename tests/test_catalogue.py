@@ -402,6 +402,14 @@ PROSE_CASES = [
     ("收取费用", "元", "fees"),
     ("举报投诉", "件", "complaints"),
     ("制发规范性文件", "件", "normative_documents_issued"),
+    # the whole count of proactive disclosure, not one category of it (real 2021 bureau and 2024
+    # town pages: 应主动公开的其他信息36件, 主动公开政策文件3条 beside the count on the website)
+    ("全年主动公开政府信息", "条", "proactive_total"),
+    ("2017年我镇主动公开政府政务信息共", "条", "proactive_total"),
+    ("2023年我局共主动公开单位职责、机构设置、工作动态等各类信息", "项", "proactive_total"),
+    ("县政府门户网站暨信息公开平台共主动公开机构信息、政策文件、权责清单等方面政府信息", "条", "proactive_total"),
+    ("应主动公开的其他信息", "件", None),
+    ("主动公开政策文件", "条", None),
     # the unit decides
     ("参加培训", "人次", "trainees"),
     ("开展培训", "次", "training_sessions"),

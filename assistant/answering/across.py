@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from dataclasses import replace
+
 from assistant.answering import phrases
 from assistant.answering.ambiguity import available, not_found
 from assistant.answering.context import Context, Figure, Question
@@ -74,9 +76,26 @@ def _gather(ctx: Context, q: Question, bodies: Sequence[str], metric: str) -> tu
             found = figures(ctx, body, year, metric)
             if found and found[0].value is not None:
                 rows.append((body, year, found[0]))
+            elif (stated := _stated_in_a_sentence(ctx, q, body, year, metric)) is not None:
+                rows.append((body, year, stated))
             else:
                 missing.append((body, year))
     return rows, missing, latest_only
+
+
+def _stated_in_a_sentence(ctx: Context, q: Question, body: str, year: int, metric: str) -> Figure | None:
+    """No fact of the metric: the figure a sentence of the report states for it, found as the
+    body's own question finds it (溪下乡 2023: 新增主动公开政府信息50条), in a unit of the metric."""
+    from assistant.answering import figures as single
+
+    one = replace(q, bodies=(body,), years=(year,), intent="lookup", metrics=(metric,))
+    found = single.answer(ctx, one, body, year, metric)
+    if found.status != ANSWERED or not isinstance(found.value, (int, float)) or isinstance(found.value, bool) or not found.citations:
+        return None
+    if found.unit not in ctx.catalogue.units_of(metric):
+        return None  # a figure in another unit counts something else
+    citation = found.citations[0]
+    return Figure(found.value, found.unit, "prose", citation.quote, citation)
 
 
 # Each headline gives the answer's first sentence and its value.
@@ -120,8 +139,15 @@ def _compare(ctx: Context, q: Question, rows: list[Row], items: list[str], field
 def _listed(ctx: Context, q: Question, rows: list[Row], items: list[str], fields: dict) -> tuple[str, float | str | None]:
     """The figures in order; a trend of one body adds its direction, first year to last."""
     text = fill(q, phrases.LISTED, **fields)
-    if q.intent == "trend" and len({body for body, _, _ in rows}) == 1 and len(rows) > 1:
+    one_body = len({body for body, _, _ in rows}) == 1 and len(rows) > 1
+    lowered = q.text.lower()
+    asks_change = bool(vocabulary().asks_change.search(lowered) or vocabulary().asks_difference.search(lowered))
+    if one_body and (q.intent == "trend" or asks_change):
         text += _direction(q, rows, fields["unit"])
+    if one_body and asks_change:
+        # "by how many items did it fall from 2017 to 2023": the change, first year to last
+        by_year = sorted(rows, key=lambda row: row[1])
+        return text, abs(by_year[-1][2].value - by_year[0][2].value)
     return text, rows[0][2].value
 
 

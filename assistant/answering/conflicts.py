@@ -7,6 +7,8 @@ recorded as findings; ``claims`` turns them into what they claim, in Chinese and
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from assistant.answering import phrases
 from assistant.answering.context import Context, Figure, Question
 from assistant.answering.lookup import figures
@@ -70,6 +72,37 @@ def disagreement(
         unit=primary.unit or "", parts_zh="，".join(parts_zh), parts_en=", ".join(parts_en),
     )
     return text, conflicts
+
+
+def with_parts_disagreeing(ctx: Context, q: Question, answer: Answer) -> Answer:
+    """An answer whose figure is a total stated in a sentence while the parts the sentence lists
+    after it add up to another figure (a finding at ingest): both readings, the parts' sum as a
+    conflict cited on the words that list them. The stated total stays the answer."""
+    if answer.status != ANSWERED or isinstance(answer.value, (str, bool)) or answer.value is None or not answer.citations:
+        return answer
+    primary = answer.citations[0]
+    if primary.kind != "sentence":
+        return answer
+    for finding in ctx.store.findings(source=primary.source):
+        if finding["kind"] != "parts_vs_total" or len(finding["evidence"]) < 3:
+            continue
+        (value, start, _), *parts = finding["evidence"]
+        if value is None or abs(value - answer.value) > 1e-6 or not primary.start <= start < primary.end:
+            continue
+        parts_sum = sum(p[0] for p in parts)
+        if any(v == parts_sum for v, _ in answer.conflicts):
+            return answer  # already said
+        citation = ctx.citation(ctx.report_by_source(primary.source), parts[0][1], parts[-1][2], "sentence")
+        index = len(answer.citations) + 1
+        note = fill(
+            q, phrases.PARTS_DISAGREE, parts_sum=format_value(parts_sum), unit=answer.unit or "", index=index,
+            parts="+".join(format_value(p[0]) for p in parts), value=format_value(answer.value),
+        )
+        return replace(
+            answer, answer=answer.answer + note, citations=(*answer.citations, citation),
+            conflicts=(*answer.conflicts, (parts_sum, citation)),
+        )
+    return answer
 
 
 def on_time_statement(ctx: Context, q: Question, body: str, year: int) -> Answer | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from assistant.answering import across, breakdowns, contacts, figures, labelled, passages, phrases, yesno
+from assistant.answering import across, breakdowns, conflicts, contacts, figures, labelled, passages, phrases, yesno
 from assistant.answering.ambiguity import ambiguous_body, ambiguous_reading, available, not_found, years_for
 from assistant.answering.context import BodyDirectory, Context, Question
 from assistant.answering.phrases import fill, say
@@ -152,4 +152,6 @@ class Answerer:
         if kind == "across" and answer.status == ANSWERED and isinstance(answer.value, (int, float)) and len({c.year for c in answer.citations}) < 2:
             # a change asked, one year's figure found (no report of the other year): not the change
             return _kept_to_what_is_asked(q, answer)
-        return _kept_to_what_is_asked(q, answer) if kind in ("figure", "passages") else answer
+        if kind not in ("figure", "passages"):
+            return answer
+        return conflicts.with_parts_disagreeing(ctx, q, _kept_to_what_is_asked(q, answer))

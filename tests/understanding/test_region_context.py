@@ -146,3 +146,17 @@ def test_names_written_in_other_ways_read_as_the_stored_body(question, body):
     q = parse_question(question, catalogue=load_catalogue(), directory=BodyDirectory.from_reports(WRITTEN_IN_WAYS))
     assert q.bodies == (body,)
     assert q.unknown_place is None and q.unknown_beside is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # real comparisons name no metric word but "more items" (dev-set shapes, 2017 and 2020)
+        "In 2020, how many more items did Zhongcun Township disclose than Hengshan Town?",
+        "In 2022, which published more items, Zhongcun Township or Hengshan Town, and by how many?",
+    ],
+)
+def test_more_items_compared_is_the_count_of_proactive_disclosure(question, directory):
+    q = parse_question(question, catalogue=load_catalogue(), directory=directory)
+    assert q.metrics[:1] == ("proactive_total",)
+    assert set(q.bodies) == {"中村乡", "横山镇"}
