@@ -23,6 +23,7 @@ from assistant.answering.vocabulary import vocabulary
 from assistant.ingest.numbers import format_value
 from assistant.records import ANSWERED, NOT_FOUND, Answer
 from assistant.understanding.clauses import first_ask
+from assistant.understanding.kinds import bodies_of_kind
 from assistant.store.facts_db import FactStore
 
 AnswerKind = Callable[[Context, Question, Sequence[str]], Answer]
@@ -139,7 +140,14 @@ class Answerer:
             if q.unknown_place:
                 return not_found(q, fill(q, phrases.NO_REPORT_OF_PLACE, place=q.unknown_place) + available(ctx, q))
             bodies = list(dict.fromkeys(r["body"] for r in ctx.reports if r["body"]))
-            if len(bodies) != 1 and q.intent not in ("total", "rank", "compare"):
+            of_kind = bodies_of_kind(q.text, ctx.directory, bodies, q.years)
+            if len(of_kind) > 1 and q.intent not in ("total", "rank", "compare"):
+                # "the health commission": each stored one of that kind, with its figure
+                return ambiguous_reading(ctx, q, of_kind)
+            if of_kind:
+                bodies = of_kind  # the only one of that kind, or every one of them compared
+                q = replace(q, bodies=tuple(of_kind)) if len(of_kind) == 1 else q
+            elif len(bodies) != 1 and q.intent not in ("total", "rank", "compare"):
                 return ambiguous_body(ctx, q, bodies)
         if q.unknown_beside:
             return not_found(q, fill(q, phrases.NO_REPORT_OF_PLACE, place=q.unknown_beside) + available(ctx, q))
