@@ -105,6 +105,29 @@ def with_parts_disagreeing(ctx: Context, q: Question, answer: Answer) -> Answer:
     return answer
 
 
+_APPROXIMATE_RE = "(大约|约|将近|近|超过|逾)?{value}(多|余)?\\s*{unit}"
+
+
+def with_approximation(q: Question, answer: Answer) -> Answer:
+    """A figure its sentence writes as an approximation (40多人次, 约560人次, 80余条) is given as
+    written: the value is the number, the answer says it is approximate."""
+    import re
+
+    if answer.status != ANSWERED or isinstance(answer.value, (str, bool)) or answer.value is None or not answer.citations:
+        return answer
+    primary = answer.citations[0]
+    if primary.kind != "sentence":
+        return answer
+    value = format_value(answer.value)
+    pattern = _APPROXIMATE_RE.format(value=re.escape(value), unit=re.escape(answer.unit or ""))
+    match = re.search(rf"(?<![\d.]){pattern}", primary.quote)
+    if not match or not (match.group(1) or match.group(2)):
+        return answer
+    written = match.group(0)
+    word = phrases.APPROXIMATE_WORDS[match.group(1) or match.group(2)]
+    return replace(answer, answer=answer.answer.rstrip() + fill(q, phrases.APPROXIMATE, written=written, word=word, value=value))
+
+
 def on_time_statement(ctx: Context, q: Question, body: str, year: int) -> Answer | None:
     """No on-time/late figures (the national template has no such rows, a narrative report no
     table): a sentence of the report saying every request was answered in time answers

@@ -14,6 +14,7 @@ English questions are matched through ``assistant/data/figure_words.yaml`` (webs
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -115,7 +116,7 @@ def coverages(ctx: Context, q: Question, body: str, year: int) -> list[tuple[dic
     """Each prose fact of the report that may answer the question (its unit and cumulative kind
     fit), with how much of its label the question covers and how much of the question it covers;
     best match first."""
-    text = first_ask(q.text.lower())
+    text = _after_scope(first_ask(q.text.lower()))
     weights = _weights(ctx)
     entry = ctx.directory.entry(body)
     # the body's names and region in a label (通过"善治岑湾"发布, 在利辛县政务公开网) are no words of
@@ -155,6 +156,25 @@ def coverages(ctx: Context, q: Question, body: str, year: int) -> list[tuple[dic
 
 _OF_WHICH_RE = re.compile(r"\s*(?:其中|包括|具体为|分别为|按类别分)")
 _SENTENCE_END_RE = re.compile(r"[。；;\n]")
+
+
+# "新增主动公开的信息中，政策文件类…多少条": the words before 中 set the scope (the whole count); what is
+# asked follows them.
+_SCOPE_END_RE = re.compile(r"(?:中|里|当中|之中)\s*[，,]")
+_EN_SCOPE_RE = re.compile(r"^\s*(?:of|among) (?:the )?[^,]+,\s*(how (?:many|much)\b.*)$")
+
+
+def _after_scope(text: str) -> str:
+    """An ask without the clause that sets its scope (…的信息中，; "of the items X disclosed in 2022,
+    how many were …"), when words are left."""
+    english = _EN_SCOPE_RE.match(text)
+    if english:
+        return english.group(1)
+    ends = list(_SCOPE_END_RE.finditer(text))
+    if not ends:
+        return text
+    rest = text[ends[-1].end() :]
+    return rest if len("".join(_CJK_RUN_RE.findall(rest))) >= 4 else text
 
 
 def _lead_start(text: str, start: int) -> int:
@@ -229,11 +249,18 @@ def _ask_concepts(ctx: Context, q: Question, text: str) -> list[tuple[frozenset[
     concepts = [
         tuple(_pairs(zh) for zh in chinese)
         for english, chinese in load_figure_words()
-        if any(re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", lowered) for word in english)
+        # "government-affairs items" writes the words of "government affairs" joined by a hyphen
+        if any(_english_word_re(word).search(lowered) for word in english)
     ]
     # the report's own words quoted in an English question ("disclosed on site (现场公开)")
     written = [w for w in ctx.store.tokenizer.tokenize(masked) if _CJK_RUN_RE.fullmatch(w)]
     return concepts + [(pairs,) for pairs in (_pairs(w, stop=_QUESTION_PAIRS) for w in written) if pairs]
+
+
+@functools.cache
+def _english_word_re(word: str) -> re.Pattern[str]:
+    """A figure word on word boundaries, its spaces also written as hyphens (government-affairs)."""
+    return re.compile(r"(?<![a-z])" + r"[\s-]+".join(re.escape(part) for part in word.split()) + r"(?![a-z])")
 
 
 def _label_pairs(ctx: Context, label: str) -> list[str]:

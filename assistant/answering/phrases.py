@@ -106,6 +106,9 @@ PARTS_DISAGREE = (
     "注意：报告自相矛盾，其后所列分项合计为{parts_sum}{unit}（{parts}）[{index}]，不等于所称{value}{unit}。",
     " Note: the report contradicts itself: the parts it lists after this figure add up to {parts_sum} ({parts}) [{index}], not {value}.",
 )
+# a figure the report writes as an approximation (40多人次, 约560人次, 80余条)
+APPROXIMATE = ("（报告原文为“{written}”，是约数）", " The report writes “{written}”: {word} {value}, an approximate figure.")
+APPROXIMATE_WORDS = {"多": "more than", "余": "more than", "约": "about", "大约": "about", "近": "nearly", "将近": "nearly", "超过": "more than", "逾": "more than"}
 ALL_ON_TIME = ("全部按时办结", "all were on time")
 ALL_ON_TIME_COUNTED = ("全部按时办结（{count}件）", "all were on time ({count})")
 ON_TIME_STATED = (
