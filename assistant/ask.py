@@ -67,20 +67,21 @@ class Assistant:
         asked = asks(question)
         if len(asked) > 1 and answer.status != AMBIGUOUS and len(q.bodies) <= 1 and q.intent not in _ACROSS_INTENTS:
             # several figures asked: each later one answered as a follow-up of the question
+            # the first figure asked, read by itself: the whole question's words may name another
+            # figure (292 proactively disclosed, when "how many were government-affairs items" is
+            # asked first) or another column ("…, and how many of them came from natural persons")
+            first = parse_question(asked[0], catalogue=self.catalogue, directory=self.directory, previous=q)
+
             def answer_ask(text: str) -> Answer:
-                later = compound.later_question(parse_question(text, catalogue=self.catalogue, directory=self.directory, previous=q), q)
+                later = compound.later_question(parse_question(text, catalogue=self.catalogue, directory=self.directory, previous=q), first)
                 if not later.metrics and later.intent == "lookup":
                     # "how many were still pending" names no figure by itself: read it with the
                     # words that set up the first ask (Of X's 23 reconsideration cases in 2022, …)
                     set_up = in_context(asked[0], text)
                     if set_up != text:
-                        later = compound.later_question(parse_question(set_up, catalogue=self.catalogue, directory=self.directory, previous=q), q)
+                        later = compound.later_question(parse_question(set_up, catalogue=self.catalogue, directory=self.directory, previous=q), first)
                 return self.answer(later)
 
-            # the first figure asked, on its own path too: the whole question's words may name
-            # another figure (292 proactively disclosed, when "how many were government-affairs
-            # items" is asked first)
-            first = parse_question(asked[0], catalogue=self.catalogue, directory=self.directory, previous=q)
             if first.metrics and "metrics" not in first.inherited and first.intent == "lookup" and asked[0] != question:
                 own = self.answer(first)
                 if own.status == ANSWERED and own.value is not None and own.value != answer.value:

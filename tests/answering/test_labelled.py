@@ -243,3 +243,13 @@ def test_an_approximate_figure_is_given_as_written(tmp_path):
     assert (zh["value"], en["value"]) == (40, 120), (zh["answer"], en["answer"])
     assert "40多人次" in zh["answer"] and "约数" in zh["answer"]
     assert "约120条" in en["answer"] and "about 120" in en["answer"]
+
+
+def test_a_later_english_ask_of_a_column_gets_that_column(national):
+    # heldout5 shape: "…, and how many of them came from natural persons" names the applicant
+    # column of the first ask's row; the whole question's column is no reason to drop it
+    data = national.ask(
+        "How many information requests did Yunwan Town receive in 2021, and how many of them came from natural persons?"
+    ).to_dict()
+    assert [(p["status"], p["value"]) for p in data["parts"]] == [("answered", 4), ("answered", 4)], data["answer"]
+    assert "自然人" in data["answer"] or "natural persons" in data["answer"]
