@@ -7,6 +7,7 @@ recorded as findings; ``claims`` turns them into what they claim, in Chinese and
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from assistant.answering import phrases
@@ -111,7 +112,6 @@ _APPROXIMATE_RE = "(大约|约|将近|近|超过|逾)?{value}(多|余)?\\s*{unit
 def with_approximation(q: Question, answer: Answer) -> Answer:
     """A figure its sentence writes as an approximation (40多人次, 约560人次, 80余条) is given as
     written: the value is the number, the answer says it is approximate."""
-    import re
 
     if answer.status != ANSWERED or isinstance(answer.value, (str, bool)) or answer.value is None or not answer.citations:
         return answer
