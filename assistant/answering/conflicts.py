@@ -59,8 +59,9 @@ def disagreement(
     for index, f in enumerate(others, start=first_index):
         where_zh, where_en = phrases.WHERE_TABLE if f.kind == "table" else phrases.WHERE_TEXT
         fields = dict(where_zh=where_zh, where_en=where_en, value=format_value(f.value), unit=f.unit or "", index=index)
-        parts_zh.append(phrases.SOURCE_SAYS[0].format(**fields))
-        parts_en.append(phrases.SOURCE_SAYS[1].format(**fields))
+        says = phrases.SOURCE_SAYS_IN_WORDS if _in_words(f) else phrases.SOURCE_SAYS
+        parts_zh.append(says[0].format(written=f.written, **fields))
+        parts_en.append(says[1].format(written=f.written, **fields))
         conflicts.append((f.value, f.citation))
     for index, (said_zh, said_en, citation) in enumerate(said, start=first_index + len(others)):
         fields = dict(said_zh=said_zh, said_en=said_en, index=index)
@@ -73,6 +74,12 @@ def disagreement(
         unit=primary.unit or "", parts_zh="，".join(parts_zh), parts_en=", ".join(parts_en),
     )
     return text, conflicts
+
+
+def _in_words(figure: Figure) -> bool:
+    """A reading the text gives in words, no figure written (全年未发生…行政复议 is 0): the
+    answer quotes the words, so the reader sees what was read as the number."""
+    return figure.kind != "table" and bool(figure.written) and not re.search(r"[0-9０-９]", figure.written) and figure.written in figure.citation.quote
 
 
 def with_parts_disagreeing(ctx: Context, q: Question, answer: Answer) -> Answer:

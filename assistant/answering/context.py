@@ -30,6 +30,7 @@ class Figure:
     kind: str  # table or prose
     label: str
     citation: Citation
+    written: str = ""  # the cell or the words as the report writes them (全年未发生…行政复议 for 0)
 
 
 class Context:
@@ -76,7 +77,8 @@ class Context:
         """A fact-store row as a figure cited by its table row or sentence."""
         report = self.report_by_source(row["source"])
         kind = "table_row" if row["kind"] == "table" else "sentence"
-        return Figure(row["value"], row["unit"], row["kind"], row["row_path"], self.citation(report, row["start"], row["end"], kind))
+        citation = self.citation(report, row["start"], row["end"], kind)
+        return Figure(row["value"], row["unit"], row["kind"], row["row_path"], citation, row.get("raw") or "")
 
     # -- names ------------------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from assistant.answering import across, breakdowns, conflicts, contacts, figures, labelled, passages, phrases, yesno
+from assistant.answering import across, breakdowns, conflicts, contacts, figures, labelled, passages, phrases, report_dates, yesno
 from assistant.answering.ambiguity import ambiguous_body, ambiguous_reading, available, not_found, years_for
 from assistant.answering.context import BodyDirectory, Context, Question
 from assistant.answering.phrases import fill, say
@@ -46,6 +46,7 @@ def _one_figure(kind: OneFigure) -> AnswerKind:
 
 _KINDS: dict[str, AnswerKind] = {
     "contact": contacts.answer,
+    "report": report_dates.answer,
     "passages": passages.answer,
     "across": across.answer,
     "breakdown": _one_figure(breakdowns.answer),
@@ -58,6 +59,8 @@ def _kind(q: Question, bodies: Sequence[str]) -> str:
     """The key in ``_KINDS`` of the answer ``q`` needs over ``bodies``."""
     if q.intent == "contact":
         return "contact"
+    if q.intent in ("report_year", "report_date"):
+        return "report"  # the report itself: the year it covers, the dates it states
     if not q.metrics or q.intent == "narrative" or (q.wants_names and q.intent == "lookup"):
         return "passages"  # "谁申请了…": the applicants' names stand in sentences, not in a count
     if q.intent in _ACROSS_INTENTS or len(bodies) > 1 or len(q.years) > 1:

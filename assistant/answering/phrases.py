@@ -96,6 +96,7 @@ NAMED_ROW_BLANK_ZH = "{org}{year}年{label}在报告中留空（未知）[1]。"
 WHERE_TABLE = ("统计表", "the table")
 WHERE_TEXT = ("正文", "the text")
 SOURCE_SAYS = ("{where_zh}为{value}{unit}[{index}]", "{where_en} says {value} [{index}]")
+SOURCE_SAYS_IN_WORDS = ("{where_zh}称“{written}”（即{value}{unit}）[{index}]", "{where_en} says “{written}” ({value}) [{index}]")
 CLAIM_SAYS = ("正文称{said_zh}[{index}]", "the text says {said_en} [{index}]")
 DISAGREE = (
     "注意：来源之间不一致，{first_zh}为{value}{unit}[1]，{parts_zh}。",
@@ -129,6 +130,10 @@ NONE_LATE = ("{verdict_zh}。{org}{year}年延期办结0件[{late_index}]。", "
 CLAIM_CONTRADICTED = (
     "注意：正文称所有申请均按时办结[{index}]，与统计表不一致。",
     " Note: the text claims all requests were settled on time [{index}], which the table contradicts.",
+)
+CLAIM_CONTRADICTED_QUOTED = (
+    "注意：正文称“{written}”[{index}]，与统计表不一致。",
+    " Note: the text claims all requests were settled on time (“{written}”) [{index}], which the table contradicts.",
 )
 THERE_ARE = ("有。", "Yes. ")
 THERE_ARE_NONE = ("没有。", "No. ")
@@ -181,3 +186,25 @@ NO_MATCHING_FIGURE = (
 NO_CONTACT = ("报告中没有找到联系方式。", "The reports give no such contact detail.")
 CONTACT_SEPARATOR = ("；", "; ")
 OLDER_CONTACT = ("（{year}年的报告为{value}[{mark}]）", " (the {year} report gives {value} [{mark}])")
+
+# the report itself: the year it covers, the dates it states
+WHICH_REPORT = ("{org}有多份报告（{years}年），请说明是哪一年的报告。", "{org} has several reports ({years}); which year's report do you mean?")
+NO_COVERED_YEAR = ("{org}的报告没有写明覆盖的年份。", "The report of {org} does not say which year it covers.")
+COVERED_YEAR = ("{org}这份报告反映的是{year}年的工作[1]。", "The report of {org} covers {year} [1].")
+PERIOD_STATED = ("报告写明的统计期限为“{written}”[{index}]。", " It states its statistical period as “{written}” [{index}].")
+PERIOD_DISAGREES = (
+    "注意：统计期限的年份（{period_year}年）与报告年度（{year}年）不一致，可能沿用了往年模板。",
+    " Note: the period's year ({period_year}) differs from the report's year ({year}); it may be copied from an earlier report.",
+)
+OTHER_YEARS_NAMED = (
+    "问题中的{years}年不是报告统计的年份（页面上的编号或发布时间），报告的数据属于{year}年。",
+    " The year(s) {years} in the question are not the year its figures cover (a page's index number or publication date); its figures are for {year}.",
+)
+NO_DATE_STATED = ("{org}{year}年的报告没有写明发布日期。", "The {year} report of {org} states no publication date.")
+DATE_STATED = ("{label}{written}[{index}]", "{label}: {written} [{index}]")
+DATES_OF_REPORT = ("{org}{year}年报告所载日期：{dates}。", "Dates the {year} report of {org} states: {dates}.")
+DATES_DISAGREE = ("注意：这些日期不一致，以上均为报告原文。", " Note: these dates disagree; each is given as the report writes it.")
+DATE_AGAINST_PERIOD = (
+    "{verdict_zh}。发布日期{written}{relation_zh}统计期限结束日{end}。",
+    "{verdict_en}. The publication date {written} is {relation_en} the end of the period its figures cover ({end_en}). ",
+)

@@ -15,6 +15,7 @@ from assistant.answering.figures import state
 from assistant.answering.lookup import figures
 from assistant.answering.passages import from_passages
 from assistant.answering.phrases import fill, say
+from assistant.answering.vocabulary import vocabulary
 from assistant.ingest.numbers import format_value
 from assistant.records import ANSWERED, Answer
 
@@ -64,7 +65,10 @@ def _on_time(ctx: Context, q: Question, body: str, year: int, metric: str) -> An
         text = fill(q, phrases.NONE_LATE, verdict_zh=verdict_zh, verdict_en=verdict_en, org=org, year=year, late_index=late_index)
     conflicts = []
     if said and verdict_no:
-        text += fill(q, phrases.CLAIM_CONTRADICTED, index=len(citations) - len(said) + 1)
+        # the claim in the report's own words, so the reader sees what the table contradicts
+        words = vocabulary().all_on_time.search(said[0][2].quote)
+        claim = phrases.CLAIM_CONTRADICTED_QUOTED if words else phrases.CLAIM_CONTRADICTED
+        text += fill(q, claim, index=len(citations) - len(said) + 1, written=words.group(0) if words else "")
         conflicts = [("yes", c) for _, _, c in said]
     verdict = "yes" if verdict_no == asks_late else "no"
     return Answer(q.text, ANSWERED, text, verdict, None, tuple(citations), tuple(conflicts))

@@ -1,0 +1,110 @@
+"""Questions about a report itself: which year it covers, when it was published.
+
+Real reports carry years copied from earlier templates and publication dates that disagree with
+their signatures, and people ask about both ("这份年报报告的是哪一年的工作", "报告是哪天发布的",
+"发布日期是否早于统计期限结束"). The covered year is the one the ingest read (cited where the
+report writes it); the dates are every one the report states, as written, each cited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.answering import phrases
+from assistant.answering.ambiguity import not_found
+from assistant.answering.context import Context, Question
+from assistant.answering.phrases import fill
+from assistant.answering.vocabulary import vocabulary
+from assistant.ingest.metadata import extract_meta
+from assistant.ingest.report_dates import StatedDate, period_end, stated_dates, stated_period
+from assistant.records import ANSWERED, AMBIGUOUS, Answer, Citation
+
+__all__ = ["answer"]
+
+
+def answer(ctx: Context, q: Question, bodies: Sequence[str]) -> Answer:
+    """The covered year or the stated dates of the body's report (the one of an asked year, else
+    its only one; several reports and no year is a question of which)."""
+    body = bodies[0]
+    reports = ctx.reports_of(body, None)
+    chosen = [r for r in reports if r["year"] in q.years] or reports
+    org = ctx.org(q, body)
+    if len(chosen) != 1:
+        years = "、".join(str(r["year"]) for r in sorted(chosen, key=lambda r: r["year"] or 0))
+        return Answer(q.text, AMBIGUOUS, fill(q, phrases.WHICH_REPORT, org=org, years=years))
+    report = chosen[0]
+    if q.intent == "report_year":
+        return _covered_year(ctx, q, report, org)
+    return _dates(ctx, q, report, org)
+
+
+def _covered_year(ctx: Context, q: Question, report: dict, org: str) -> Answer:
+    text = ctx.text(report["source"])
+    year = report["year"]
+    if year is None:
+        return not_found(q, fill(q, phrases.NO_COVERED_YEAR, org=org))
+    span = extract_meta(text).year_span
+    start, end = (span.start, span.end) if span else (0, 0)
+    citation = _line(ctx, report, start, end)
+    written = fill(q, phrases.COVERED_YEAR, org=org, year=year)
+    citations = [citation]
+    period = stated_period(text)
+    if period:
+        # the 统计期限 as written; a year copied from an earlier report's template is said to be one
+        citations.append(_line(ctx, report, period.start, period.end))
+        written += fill(q, phrases.PERIOD_STATED, written=period.written, index=len(citations))
+        if period.year != year:
+            written += fill(q, phrases.PERIOD_DISAGREES, period_year=period.year, year=year)
+    others = [y for y in q.years if y != year]
+    if others:
+        # 索引号带2020、发布时间2012年: the years a page shows are not the year its figures cover
+        written += fill(q, phrases.OTHER_YEARS_NAMED, years="、".join(map(str, others)), year=year)
+    return Answer(q.text, ANSWERED, written, year, None, tuple(citations))
+
+
+def _dates(ctx: Context, q: Question, report: dict, org: str) -> Answer:
+    text = ctx.text(report["source"])
+    dates = stated_dates(text)
+    if not dates:
+        return not_found(q, fill(q, phrases.NO_DATE_STATED, org=org, year=report["year"]))
+    citations = tuple(_line(ctx, report, d.start, d.end) for d in dates)
+    listed = [fill(q, phrases.DATE_STATED, label=_label(q, d), written=d.written, index=i) for i, d in enumerate(dates, start=1)]
+    head = fill(q, phrases.DATES_OF_REPORT, org=org, year=report["year"], dates=phrases.LIST_SEPARATOR[q.lang != "zh"].join(listed))
+    if len({(d.year, d.month, d.day) for d in dates}) > 1:
+        head += fill(q, phrases.DATES_DISAGREE)
+    v = vocabulary()
+    asked = q.text.lower()
+    before, after = v.asks_before.search(asked), v.asks_after.search(asked)
+    end = period_end(text, report["year"])
+    published = next((d for d in dates if d.year and d.month and d.day), None)
+    if (before or after) and end and published:
+        # 发布日期是否早于统计期限结束: the publication date against the period's last day
+        earlier = (published.year, published.month, published.day) < end
+        verdict = "yes" if earlier == bool(before) else "no"
+        verdict_zh, verdict_en = phrases.YES if verdict == "yes" else phrases.NO
+        lead = fill(
+            q, phrases.DATE_AGAINST_PERIOD, verdict_zh=verdict_zh, verdict_en=verdict_en, written=published.written,
+            end="%d年%d月%d日" % end, end_en="%d-%02d-%02d" % end,
+            relation_zh="早于" if earlier else "不早于", relation_en="before" if earlier else "not before",
+        )
+        return Answer(q.text, ANSWERED, lead + head, verdict, None, citations)
+    return Answer(q.text, ANSWERED, head, dates[0].written, None, citations)
+
+
+def _label(q: Question, date: StatedDate) -> str:
+    if q.lang == "zh":
+        return date.label
+    return "signature" if date.label == "落款" else f"{date.label} (date line)"
+
+
+def _line(ctx: Context, report: dict, start: int, end: int) -> Citation:
+    """The line that holds ``text[start:end]``, quoted exactly."""
+    text = ctx.text(report["source"])
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    while line_start < start and text[line_start].isspace():
+        line_start += 1
+    while line_end > end and text[line_end - 1].isspace():
+        line_end -= 1
+    return ctx.citation(report, line_start, line_end, "sentence")
