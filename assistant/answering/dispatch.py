@@ -99,6 +99,9 @@ def _kept_to_what_is_asked(q: Question, answer: Answer) -> Answer:
         return answer
     value, unit = format_value(answer.value), answer.unit or ""
     if v.asks_share.search(asked) and unit not in ("%", "％"):
+        beside = labelled.share_beside(q, answer)
+        if beside is not None:
+            return beside
         return Answer(q.text, NOT_FOUND, fill(q, phrases.NOT_A_SHARE, value=value, unit=unit), None, None, answer.citations[:1])
     if v.asks_change.search(asked) and not any(v.states_change.search(c.quote) for c in answer.citations[:1]):
         return Answer(q.text, NOT_FOUND, fill(q, phrases.NOT_A_CHANGE, value=value, unit=unit), None, None, answer.citations[:1])

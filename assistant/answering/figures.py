@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 from assistant.answering import labelled, phrases
 from assistant.answering.ambiguity import not_found
@@ -40,6 +41,11 @@ def answer(ctx: Context, q: Question, body: str, year: int, metric: str) -> Answ
     if found and not cumulative:
         # a running total a sentence states (历年累计公开170条) is never the year's figure
         found = [f for f in found if f.kind == "table" or not labelled.is_cumulative(f.label)]
+    running = [f for f in found if f.kind != "table" and labelled.is_cumulative(f.label)]
+    if cumulative and running:
+        # 截至2014年底累计主动公开多少条: the running total, and the year's figure is no conflict of it
+        stated = state(ctx, q, body, year, metric, running)
+        return replace(stated, answer=stated.answer + fill(q, phrases.RUNNING_TOTAL, label=running[0].label))
     if found and labelled.unit_contradicts(q, [f.unit for f in found]):
         # "how many times did it adjust its website columns": a count of items on the website
         # is not what is asked; the sentence whose words and unit fit is (the row was read: its

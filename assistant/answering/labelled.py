@@ -38,6 +38,8 @@ _YEAR_RE = re.compile(r"(?:19|20)\d{2}\s*年度?|\b(?:19|20)\d{2}\b")
 # pairs that only make a question a question (多少, 是否 …, and the joins 少条 of 多少条)
 _QUESTION_PAIRS = frozenset("多少 少条 少件 少次 少人 少个 少项 少篇 是否 什么 哪些 如何 怎么 怎样 一共 总共 分别 各有 有多 人次 万元".split())  # and units: the unit asked is checked apart
 _TRAILING_VERB_RE = re.compile(r"(?:共计|合计|总计|共|为|达到?|是|有)$")
+# the clause a share adds to the count it is of (统计信息类共，占总数的): it says the unit, not the subject
+_SHARE_CLAUSE_RE = re.compile(r"[，,]\s*(?:约|分别)?占(?:总数|全部|总量|全年|总体|比例|比重)?的?(?:比例|比重)?(?:为|达)?$")
 _CUMULATIVE_RE = re.compile(r"累计|历年|以来|cumulative|so far|to date|since")
 # the unit a question asks for, and the units a figure may be stated in for it
 _ASKED_UNITS = tuple(
@@ -134,7 +136,7 @@ def coverages(ctx: Context, q: Question, body: str, year: int) -> list[tuple[dic
             continue
         if asked and row["unit"] not in asked:
             continue
-        label = _TRAILING_VERB_RE.sub("", row["row_path"])  # 累计点击量达到: the verb says nothing of what
+        label = _TRAILING_VERB_RE.sub("", _SHARE_CLAUSE_RE.sub("", row["row_path"]))  # 累计点击量达到: the verb says nothing of what
         if bool(_CUMULATIVE_RE.search(label)) != cumulative:
             continue  # a running total never answers the year's figure, nor the other way round
         if is_change(label) != change:
@@ -298,3 +300,38 @@ def _weights(ctx: Context) -> dict[str, float]:
         return {pair: math.log(1 + total / count) for pair, count in counts.items()}
 
     return ctx.memo("label_weights", make)
+
+
+# A share stated right after a count, in its own clause: 无法提供的49件，占50%; 主动公开977条，超额完成
+# 全年目标任务40%; 统计信息类共129条，包括…，占总数的60.6%.
+_SHARE_AFTER_RE = re.compile(r"(?P<clause>[^，,；;。：:]*?)(?P<value>\d+(?:\.\d+)?)\s*[%％]")
+_COUNT_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:件|条|个|项|次|人次|人|名|篇|期|万元|元)")
+
+
+def share_beside(q: Question, answer: Answer) -> Answer | None:
+    """A share asked, a count answered: the share its sentence states right after the count
+    (before any other count), when that clause is the count's share (占…) or says what the
+    question asks (超额完成全年目标任务40%). None when the sentence states none."""
+    if not answer.citations or not isinstance(answer.value, (int, float)):
+        return None
+    citation = answer.citations[0]
+    quote = citation.quote
+    written = format_value(answer.value) + (answer.unit or "")
+    at = quote.find(written)
+    if at < 0:
+        return None
+    after = quote[at + len(written) :]
+    end = re.search(r"[；;。]", after)
+    after = after[: end.start()] if end else after
+    found = _SHARE_AFTER_RE.search(after)
+    if not found or _COUNT_RE.search(after[: found.start("value")]):
+        return None
+    clause = found["clause"].strip()
+    asked = q.text
+    if not (clause.startswith(("占", "约占")) or any(asked.find(clause[i : i + 4]) >= 0 for i in range(max(len(clause) - 3, 0)))):
+        return None
+    begin = max((quote.rfind(mark, 0, at) for mark in "，,；;。：:"), default=-1) + 1
+    said = quote[begin : at + len(written) + found.end()].strip()
+    value = float(found["value"])
+    text = fill(q, phrases.SHARE_BESIDE, said=said, value=format_value(value))
+    return Answer(q.text, ANSWERED, text, value, "%", (citation,))

@@ -107,6 +107,10 @@ PARTS_DISAGREE = (
     "注意：报告自相矛盾，其后所列分项合计为{parts_sum}{unit}（{parts}）[{index}]，不等于所称{value}{unit}。",
     " Note: the report contradicts itself: the parts it lists after this figure add up to {parts_sum} ({parts}) [{index}], not {value}.",
 )
+# a share a sentence states right after a count (无法提供的49件，占50%)
+SHARE_BESIDE = ("报告写明“{said}”[1]，即{value}%。", "The report states “{said}” [1]: {value}%.")
+# a running total asked (截至2014年底累计…): the sentence's own words say it is one
+RUNNING_TOTAL = ("（报告原文为“{label}”，是累计数，不是当年数）", " The report calls it “{label}”: a running total, not the year's figure.")
 # a figure the report writes as an approximation (40多人次, 约560人次, 80余条)
 APPROXIMATE = ("（报告原文为“{written}”，是约数）", " The report writes “{written}”: {word} {value}, an approximate figure.")
 APPROXIMATE_WORDS = {"多": "more than", "余": "more than", "约": "about", "大约": "about", "近": "nearly", "将近": "nearly", "超过": "more than", "逾": "more than"}

@@ -282,6 +282,9 @@ def _phrase_after(sentence: str, position: int) -> str:
 
 
 # A counted figure right before a 、: the end of one item of a list (年报1条、概况信息2条).
+# A clause that states a share only (占总数的, 约占, 占比为): the share of the last count before it.
+_SHARE_OF_RE = re.compile(r"^(?:约|分别|共|合计)?占")
+_COUNTED_CLAUSE_RE = re.compile(r"(?P<label>[^，,；;：:。、0-9０-９]*)[0-9０-９]+(?:\.[0-9]+)?\s*(?:余|多)?\s*(?:条|件|个|项|次|人次|人|名|篇|份|期|场|家|万元|元)")
 _COUNTED_BEFORE_RE = re.compile(r"[0-9０-９]\s*(?:余|多)?\s*(?:条|件|个|项|次|人次|人|名|篇|份|期|场|家|万元|元)$")
 
 
@@ -303,6 +306,11 @@ def _phrase_before(sentence: str, position: int) -> str:
         start = max(before.rfind(mark) for mark in "，,；;：:。") + 1
         if not re.search(r"[0-9０-９]", before[start:]):
             return (before[start:] + sentence[cut - 1 : position]).strip(_CLAUSE_BREAK)
+    if _SHARE_OF_RE.match(phrase):
+        # 统计信息类共129条，包括…，占总数的60.6%: a share is of the count stated before it
+        counted = list(_COUNTED_CLAUSE_RE.finditer(sentence[:cut]))
+        if counted and counted[-1]["label"].strip(_CLAUSE_BREAK):
+            return counted[-1]["label"].strip(_CLAUSE_BREAK) + "，" + phrase
     topic = _TOPIC_CLAUSE_RE.search(sentence[:cut])
     if topic and phrase:
         phrase = topic["topic"] + "，" + phrase

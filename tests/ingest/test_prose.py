@@ -138,7 +138,8 @@ def test_shares_are_kept_as_shares_never_as_a_metrics_count():
     # 解读率100% (北碚区 2023), 占信息公开总量的75.44% (长桥乡 2019), 同比增长14.75% (涡阳县 2019)
     text = "全年发布政策解读25条，解读率100%。其中工作动态43条，占信息公开总量的75.44%。公开信息较2018年增长14.75%。\n"
     shares = [(f.row_path[0], f.value, f.unit) for f in parse_prose_facts(text) if f.unit == "%"]
-    assert shares == [("解读率", 100, "%"), ("占信息公开总量的", 75.44, "%"), ("公开信息较2018年增长", 14.75, "%")]
+    # a clause stating only a share is labelled with the count it is a share of
+    assert shares == [("解读率", 100, "%"), ("其中工作动态，占信息公开总量的", 75.44, "%"), ("公开信息较2018年增长", 14.75, "%")]
     assert all(load_catalogue().match_prose(label, "%") is None for label, _, _ in shares)
 
 
