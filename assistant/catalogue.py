@@ -532,7 +532,8 @@ def _question_terms(metrics: Sequence[Metric]) -> tuple[tuple[int, re.Pattern[st
     terms: list[tuple[int, re.Pattern[str], str]] = []
     for metric in metrics:
         for term in {metric.zh, *metric.synonyms_zh}:
-            terms.append((len(term), re.compile(re.escape(term.translate(_FULL_WIDTH).lower())), metric.id))
+            # 维持原答复, 撤销原决定: 原 names the earlier act under review, not the figure asked
+            terms.append((len(term), re.compile("(?<!原)" + re.escape(term.translate(_FULL_WIDTH).lower())), metric.id))
         for term in {metric.en, *metric.synonyms_en}:
             split = [w for w in re.split(r"[\s\-]+", term.lower().strip()) if w]
             words = [_word_forms(w, singular=len(split) > 1) for w in split]

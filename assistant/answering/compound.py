@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from assistant.answering.context import Question
 from assistant.records import ANSWERED, NOT_FOUND, Answer, AnswerPart
+from assistant.understanding.cues import RESULT_CUES, RESULT_METRICS
 
 _MARKER_RE = re.compile(r"\[(\d+)\]")
 
@@ -24,11 +25,19 @@ def later_question(asked: Question, question: Question) -> Question:
     own, and never the first ask's again (其中外国人申请多少件 names no row: its 申请 is no second
     reading of 收到申请), unless the ask names another column of it (法人或其他组织多少件 after
     自然人多少件)."""
+    if "metrics" in asked.inherited and asked.metrics and question.metrics and _result_of(asked.metrics[0], question.metrics[0]):
+        return asked  # …被申请行政复议几件？其中维持原答复的有几件: a result of the first figure, named by its cue
     if "metrics" in asked.inherited or (asked.metrics and question.metrics and asked.metrics[0] == question.metrics[0]):
         if asked.column and asked.column != question.column:
             return asked  # 自然人多少件，法人或其他组织多少件: the same row, another column
         return replace(asked, metrics=(), inherited=tuple(i for i in asked.inherited if i != "metrics"))
     return asked
+
+
+def _result_of(metric: str, base: str) -> bool:
+    """Whether ``metric`` is one result (upheld, corrected …) of the count ``base``."""
+    pattern = RESULT_METRICS.get(base)
+    return bool(pattern) and metric != base and any(metric == pattern.format(kind) for kind in RESULT_CUES)
 
 
 def combine(primary: Answer, asks: Sequence[str], answer_ask: Callable[[str], Answer]) -> Answer:

@@ -107,7 +107,8 @@ def _department_aliases(body: str, parent: str | None) -> list[str]:
         parent = region  # 甘南州卫生健康委: the region is written, though no parent was read
     level = _level_of(parent) if parent and region.endswith(parent) else None
     region_short = short_name(parent, level) if level else ""
-    if not region_short and not parent and len(region) >= 2 and _level_of(region) is None:
+    unrelated = not parent or not region.endswith(parent)  # 遂宁经济技术开发区 read beside 遂宁市: the zone is named by itself
+    if not region_short and unrelated and len(region) >= 2 and _level_of(region) is None:
         # a zone named by itself: 龢屾 of 龢屾经济技术开发区管理委员会; one led by its city written
         # without 市 (大连长兴岛) is named by its last word (长兴岛)
         region_short = region if len(region) <= 4 else _last_word(region)
@@ -126,7 +127,7 @@ def _department_aliases(body: str, parent: str | None) -> list[str]:
     if function and region and not entry.get("zone"):
         names.append(region + function + "部门")  # 永春县林业部门
     for pinyin in to_pinyin(region_short) if region_short else []:
-        if entry.get("zone") and not parent:
+        if entry.get("zone") and unrelated:
             names += [pinyin, f"{pinyin} Zone"]  # the zone is its place: "the Changxingdao zone"
         for english in entry["en"]:
             names += [f"{pinyin} {english}", f"{english} of {pinyin}"]

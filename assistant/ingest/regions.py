@@ -111,7 +111,7 @@ def parent_from_portal(text: str) -> str | None:
 _NOT_IN_A_NAME = _EDGE_CHARS | frozenset("并还也将已均全本我该")
 
 
-_LEAD_WORD_RE = re.compile(r"按照|根据|依据|依照|参照|通过|经过|关于|对于|结合|落实")
+_LEAD_WORD_RE = re.compile(r"按照|根据|依据|依照|参照|通过|经过|关于|对于|结合|落实|依托|借助|利用|登录|登陆|访问|进入")
 
 
 def _likeliest(text: str, written: list[tuple[str, int]]) -> str | None:
