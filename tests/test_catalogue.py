@@ -467,6 +467,8 @@ def test_find_in_question_english(catalogue):
     assert catalogue.find_in_question("Xiji 2018 requests answered on time")[0] == "requests_on_time"
     assert catalogue.find_in_question("how many press conferences") == ["press_conferences"]
     assert catalogue.find_in_question("what is the weather like") == []
+    # "refuse to disclose" is a refusal, not a disclosure (its longer phrase claims "disclose")
+    assert catalogue.find_in_question("How many requests did Donghu refuse to disclose in 2023?")[0] == "outcome_not_disclosed"
 
 
 def test_find_in_question_chinese_longest_first(catalogue):
@@ -477,6 +479,8 @@ def test_find_in_question_chinese_longest_first(catalogue):
     assert catalogue.find_in_question("西集镇行政诉讼被依法纠错几件")[0] == "lawsuits_corrected"
     assert catalogue.find_in_question("巨各庄镇政务微信公开了多少条") == ["proactive_wechat"]
     assert catalogue.find_in_question("行政复议维持了几件") == ["reconsideration_upheld"]
+    # 原答复 is the reply under review (维持原答复), never 申请答复数
+    assert "outcome_total" not in catalogue.find_in_question("其中维持原答复的有几件")
 
 
 def test_terms_zh(catalogue):

@@ -8,6 +8,7 @@ report writes it); the dates are every one the report states, as written, each c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.answering import phrases
@@ -20,6 +21,10 @@ from assistant.ingest.report_dates import StatedDate, period_end, stated_dates, 
 from assistant.records import ANSWERED, AMBIGUOUS, Answer, Citation
 
 __all__ = ["answer"]
+
+# a question about the statistical period itself, and one about its year
+_PERIOD_ASKED_RE = re.compile(r"统计(?:期限|时限|期|区间)|(?:statistical|reporting|statistics) period")
+_YEAR_ASKED_RE = re.compile(r"哪一?年|哪个年|几几年|which year|what year")
 
 
 def answer(ctx: Context, q: Question, bodies: Sequence[str]) -> Answer:
@@ -55,11 +60,15 @@ def _covered_year(ctx: Context, q: Question, report: dict, org: str) -> Answer:
         written += fill(q, phrases.PERIOD_STATED, written=period.written, index=len(citations))
         if period.year != year:
             written += fill(q, phrases.PERIOD_DISAGREES, period_year=period.year, year=year)
+    value: int | str = year
+    if period and _PERIOD_ASKED_RE.search(q.text.lower()):
+        # "统计期限是哪一年": the period's own year; "统计期限是怎么写的": the period as written
+        value = period.year if _YEAR_ASKED_RE.search(q.text.lower()) else period.written
     others = [y for y in q.years if y != year]
     if others:
         # 索引号带2020、发布时间2012年: the years a page shows are not the year its figures cover
         written += fill(q, phrases.OTHER_YEARS_NAMED, years="、".join(map(str, others)), year=year)
-    return Answer(q.text, ANSWERED, written, year, None, tuple(citations))
+    return Answer(q.text, ANSWERED, written, value, None, tuple(citations))
 
 
 def _dates(ctx: Context, q: Question, report: dict, org: str) -> Answer:

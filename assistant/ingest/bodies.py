@@ -42,7 +42,7 @@ _OFFICE_TAIL_RE = re.compile(
     r"(?:(?:政府)?(?:信息|政务)公开(?:工作)?(?:领导小组)?办公室|(?:政府)?(?:信息|政务)(?:公开)?中心|(?:党政)?(?:综合)?办公室|党政办|"
     r"(?:综合|秘书|文秘|信息|行政|办公)(?:科|股)|[{0}]{{1,8}}室)$".format(_CJK)
 )
-_GOVERNMENT_OFFICE_RE = re.compile(r"(?:人民)?政府办公(?:室|厅)$")
+_GOVERNMENT_OFFICE_RE = re.compile(r"(?:(?:人民)?政府|管理委员会|管委会)办公(?:室|厅)$")
 # A government level before 办公室/办公厅 keeps the office as a candidate body of its own (a county's
 # 人民政府办公室 publishes its own report); a town's office never does.
 _LOCAL_LEVELS = ("镇", "乡", "街道", "街道办事处", "办事处")
@@ -119,8 +119,8 @@ def clean_name(raw: str, bounded: bool = False) -> str | None:
         if cut is None:
             break  # 重点建设项目领导小组办公室 is a body of its own: nothing body-like before it
         rest = name[:cut]
-        if _GOVERNMENT_OFFICE_RE.search(name) and re.search(r"(?:人民)?政府$", rest) and not _local(rest):
-            break  # 阳新县人民政府办公室 publishes its own report; a town's office never does
+        if _GOVERNMENT_OFFICE_RE.search(name) and re.search(r"(?:人民)?政府$|管理委员会$|管委会$", rest) and not _local(rest):
+            break  # 阳新县人民政府办公室 and 两江新区管理委员会办公室 publish their own reports; a town's office never does
         name = rest
     return name if valid_name(name, bounded) else None
 

@@ -5,6 +5,7 @@ department function)."""
 from __future__ import annotations
 
 import functools
+import re
 
 from assistant.ingest.regions import level_of as _level_of
 
@@ -139,6 +140,25 @@ def _department_aliases(body: str, parent: str | None) -> list[str]:
             # the General Office of the X County People's Government
             names += [f"General Office of the {government}" for government in _government_names(pinyin, level)]
             names += [f"{government} Office" for government in _government_names(pinyin, level)]
+    return names + _new_area_names(region, entry)
+
+
+# A state-level new area (新区) named with its municipality or province glued before it:
+# 重庆两江新区, 上海市浦东新区. People write the area alone (两江新区管委会办公室) and say "New Area".
+_NEW_AREA_RE = re.compile(r"^(?:北京|上海|天津|重庆|[\u4e00-\u9fff]{2,3}[省市])?(?P<name>[\u4e00-\u9fff]{2,3}?)新区$")
+
+
+def _new_area_names(region: str, entry: dict) -> list[str]:
+    """两江新区管委会办公室, "Liangjiang New Area Management Committee Office" for a department of
+    重庆两江新区."""
+    match = _NEW_AREA_RE.match(region)
+    if not match:
+        return []
+    area = match["name"] + "新区"
+    names = [area + entry["zh"], *(area + short for short in entry.get("short", ()))]
+    for pinyin in to_pinyin(match["name"])[:2]:
+        for english in entry["en"]:
+            names += [f"{pinyin} New Area {english}", f"{english} of {pinyin} New Area", f"{english} of the {pinyin} New Area"]
     return names
 
 

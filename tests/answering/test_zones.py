@@ -54,3 +54,24 @@ def assistant(tmp_path_factory):
 def test_a_key_area_asked_is_its_own_count_not_the_areas_total(assistant, question, value):
     data = assistant.ask(question).to_dict()
     assert (data["status"], data["value"]) == ("answered", value), data["answer"]
+
+
+# A state-level new area's committee office reporting as a department (重庆两江新区管理委员会办公室
+# 2024 shape: breadcrumb 部门 > 办公室, title naming the office, the municipality glued before the area)
+OFFICE = """您当前的位置: 首页> 政务公开> 政府信息公开年报> 部门 > 办公室
+重庆云岭新区管理委员会办公室2024年政府信息公开工作年度报告
+依照《中华人民共和国政府信息公开条例》的规定，编制并发布《重庆云岭新区管理委员会办公室2024年政府信息公开工作年度报告》。
+办公室牵头办理向管委会提出的政府信息公开申请31件。
+"""
+
+
+def test_a_committee_office_that_publishes_its_own_report_keeps_its_office():
+    meta = extract_meta(OFFICE)
+    assert meta.body == "重庆云岭新区管理委员会办公室"
+    for alias in ("云岭新区管委会办公室", "云岭新区管理委员会办公室", "Yunling New Area Management Committee Office"):
+        assert alias in meta.aliases
+
+
+def test_a_towns_office_still_names_the_town():
+    meta = extract_meta("石门镇人民政府办公室2021年政府信息公开工作年度报告\n2021年，石门镇主动公开政府信息120条。\n")
+    assert meta.body == "石门镇"  # a town's office is never a body of its own
