@@ -41,6 +41,14 @@ def answer(ctx: Context, q: Question, body: str, year: int, metric: str) -> Answ
     if found and not cumulative:
         # a running total a sentence states (历年累计公开170条) is never the year's figure
         found = [f for f in found if f.kind == "table" or not labelled.is_cumulative(f.label)]
+    if found:
+        # 门户网站…设有多少子专栏: what is counted (子专栏) is named by another sentence's figure,
+        # not by the metric's (政府网站公开政府信息数)
+        m = ctx.catalogue.metrics.get(metric)
+        names = [ctx.metric_name_zh(metric), *(m.synonyms_zh if m else ()), *(f.label for f in found)]
+        counted = labelled.counted_figure(ctx, q, body, year, names)
+        if counted is not None:
+            return labelled.worded(ctx, q, body, year, counted)
     running = [f for f in found if f.kind != "table" and labelled.is_cumulative(f.label)]
     if cumulative and running:
         # 截至2014年底累计主动公开多少条: the running total, and the year's figure is no conflict of it

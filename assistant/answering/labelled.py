@@ -18,6 +18,7 @@ import functools
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from assistant.answering import phrases
 from assistant.answering.context import Context, Figure, Question
@@ -93,8 +94,15 @@ def clause_before(sentence: str, position: int) -> str:
 def answer(ctx: Context, q: Question, body: str, year: int) -> Answer | None:
     """The labelled figure the question asks first, worded and cited; None when no label matches."""
     found = figure(ctx, q, body, year)
+    if found is None and not q.metrics:
+        found = counted_figure(ctx, q, body, year)  # no metric named: what the question counts
     if found is None:
         return None
+    return worded(ctx, q, body, year, found)
+
+
+def worded(ctx: Context, q: Question, body: str, year: int, found: Figure) -> Answer:
+    """A labelled figure as an answer: its label, value and unit, cited."""
     label = _TRAILING_VERB_RE.sub("", found.label)
     text = fill(q, phrases.LABELLED_FIGURE, org=ctx.org(q, body), year=year, label=label, value=format_value(found.value), unit=found.unit or "")
     return Answer(q.text, ANSWERED, text, found.value, found.unit, (found.citation,))
@@ -335,3 +343,60 @@ def share_beside(q: Question, answer: Answer) -> Answer | None:
     value = float(found["value"])
     text = fill(q, phrases.SHARE_BESIDE, said=said, value=format_value(value))
     return Answer(q.text, ANSWERED, text, value, "%", (citation,))
+
+
+# The thing a question counts, written right after its count word: 设有多少子专栏, 接待了多少人次的咨询,
+# "how many public inquiries …", "how many sub-columns". A figure whose label names that thing
+# answers, when the figure found for the question's metric names something else.
+_ZH_COUNTED_RE = re.compile(
+    r"(?:多少|几)(?:个|项|条|件|期|次|名|人次|家|篇|场|处)?的?(?P<noun>[\u4e00-\u9fff]{2,6}?)(?=[？?。，,；;、]|呢|吗|$)"
+)
+_EN_COUNTED_RE = re.compile(r"how many (?P<noun>[a-z\-]+(?: [a-z\-]+){0,3}?)(?= (?:did|does|do|were|was|are|is|has|have|had|in|of|about|for|on|at|by|to|that|which)\b|[?,.]|$)")
+
+
+def counted_words(q: Question) -> tuple[str, ...]:
+    """The Chinese words of what the question's first ask counts (子专栏; 咨询 for "inquiries")."""
+    text = first_ask(q.text.lower())
+    zh = _ZH_COUNTED_RE.search(text)
+    if zh:
+        return (zh["noun"],)
+    en = _EN_COUNTED_RE.search(text)
+    if not en:
+        return ()
+    words = en["noun"].split()
+    found: list[str] = []
+    for english, chinese in load_figure_words():
+        if any(e not in _GENERIC_ENGLISH and re.search(rf"(?<![a-z]){re.escape(e)}(?![a-z])", " ".join(words)) for e in english):
+            found += chinese
+    return tuple(dict.fromkeys(found))
+
+
+# English words too general to say what is counted (items, information, work …)
+_GENERIC_ENGLISH = frozenset({
+    "items", "information", "pieces of information", "people", "persons", "staff", "work", "work situation", "request", "requests",
+    "application", "applications", "department", "departments", "municipal", "material", "materials", "platform", "project", "projects",
+})
+
+
+def counted_figure(ctx: Context, q: Question, body: str, year: int, names: Sequence[str] = ()) -> Figure | None:
+    """The one stated figure whose label names what the question counts, when ``names`` (the
+    metric's names and the labels of the figures found for it) do not; None when no label or
+    several with different values name it (no guess)."""
+    words = counted_words(q)
+    if not words or any(w in name for w in words for name in names):
+        return None
+    text = first_ask(q.text.lower())
+    asked = _unit_asked(text)
+    cumulative = bool(_CUMULATIVE_RE.search(text))
+    rows = []
+    for row in ctx.store.query_facts(body=body, year=year):
+        if row["kind"] != "prose" or row["value"] is None or (asked and row["unit"] not in asked):
+            continue
+        label = row["row_path"]
+        if bool(_CUMULATIVE_RE.search(label)) != cumulative or is_change(label):
+            continue
+        if any(w in label for w in words):
+            rows.append(row)
+    if not rows or len({(r["value"], r["unit"]) for r in rows}) > 1:
+        return None
+    return ctx.figure(rows[0])
