@@ -21,7 +21,9 @@ from pathlib import Path
 from assistant.cli import main as assistant_main
 from eval.answers import GOLD, ROOT, gold_sets
 
-EXTRA = {"heldout4.jsonl": "eval/reports/heldout4"}  # blind sets run once, not gated
+EXTRA = {  # blind sets run once, not gated
+    "heldout4.jsonl": "eval/reports/heldout4", "heldout5.jsonl": "eval/reports/heldout5", "heldout6.jsonl": "eval/reports/heldout6",
+}
 
 
 def compare(gold_file: str, reports: str) -> dict:

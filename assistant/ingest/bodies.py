@@ -113,6 +113,7 @@ def clean_name(raw: str, bounded: bool = False) -> str | None:
     ('长坑乡人民政府', '双牌县')
     """
     name = re.sub(r"[（(][^（）()]*[）)]$", "", raw.strip(" ·|")).strip(" （）()·|") or raw
+    name = re.sub(r"(?<=政府)机关$", "", name)  # 城口县人民政府机关: the government and its office reporting as one
     while True:
         # the shortest office tail that leaves a body before it (综合信息指挥室, not 政府综合信息指挥室)
         cut = next((i for i in range(len(name) - 2, 1, -1) if _OFFICE_TAIL_RE.fullmatch(name[i:]) and valid_name(name[:i], bounded)), None)

@@ -23,6 +23,10 @@ LEVEL_ENGLISH = {
 }
 
 
+# How else English writes a level: a 街道 is "Chuncheng Street" as often as "Chuncheng Subdistrict".
+_OTHER_ENGLISH = {"街道": ("Street", "Sub-district", "Street Office", "Subdistrict Office")}
+
+
 def short_name(body: str, level: str | None) -> str:
     if level and level != "department" and body.endswith(level) and len(body) > len(level) + 1:
         return body[: -len(level)]
@@ -51,6 +55,7 @@ def aliases(body: str, short: str, parent: str | None, level: str | None, raw: s
             names.append(pinyin)
             if level in LEVEL_ENGLISH:
                 names.append(f"{pinyin} {LEVEL_ENGLISH[level]}")
+                names += [f"{pinyin} {other}" for other in _OTHER_ENGLISH.get(level, ())]
                 names += [f"{pinyin} {LEVEL_ENGLISH[level]}, {region}" for region in parent_english]
         for pinyin in to_pinyin(short if short != body else body[: -len(level)] if level and body.endswith(level) else body):
             # "the Hunan provincial government", "Huan County People's Government"
@@ -136,6 +141,8 @@ def _department_aliases(body: str, parent: str | None) -> list[str]:
                 names += [f"{pinyin} {LEVEL_ENGLISH[level]} {english}", f"{english} of {pinyin} {LEVEL_ENGLISH[level]}"]
             if level == "市":
                 names.append(f"{pinyin} Municipal {english}")
+            if level == "省":
+                names.append(f"{pinyin} Provincial {english}")  # Shanxi Provincial Department of Transport
         if entry["zh"] in ("人民政府办公室", "人民政府办公厅"):
             # the General Office of the X County People's Government
             names += [f"General Office of the {government}" for government in _government_names(pinyin, level)]
