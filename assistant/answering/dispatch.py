@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from assistant.answering import across, breakdowns, conflicts, contacts, figures, labelled, passages, phrases, report_dates, yesno
+from assistant.answering import across, breakdowns, conflicts, contacts, counted, figures, labelled, passages, phrases, report_dates, yesno
 from assistant.answering.ambiguity import ambiguous_body, ambiguous_reading, available, not_found, years_for
 from assistant.answering.context import BodyDirectory, Context, Question
 from assistant.answering.phrases import fill, say
@@ -99,7 +99,7 @@ def _kept_to_what_is_asked(q: Question, answer: Answer) -> Answer:
         return answer
     value, unit = format_value(answer.value), answer.unit or ""
     if v.asks_share.search(asked) and unit not in ("%", "％"):
-        beside = labelled.share_beside(q, answer)
+        beside = counted.share_beside(q, answer)
         if beside is not None:
             return beside
         return Answer(q.text, NOT_FOUND, fill(q, phrases.NOT_A_SHARE, value=value, unit=unit), None, None, answer.citations[:1])

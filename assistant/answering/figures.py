@@ -10,7 +10,7 @@ import json
 import re
 from dataclasses import replace
 
-from assistant.answering import labelled, phrases
+from assistant.answering import counted as counted_figures, labelled, phrases
 from assistant.answering.ambiguity import not_found
 from assistant.answering.conflicts import claims, disagreement
 from assistant.answering.context import Context, Figure, Question
@@ -46,7 +46,7 @@ def answer(ctx: Context, q: Question, body: str, year: int, metric: str) -> Answ
         # not by the metric's (政府网站公开政府信息数)
         m = ctx.catalogue.metrics.get(metric)
         names = [ctx.metric_name_zh(metric), *(m.synonyms_zh if m else ()), *(f.label for f in found)]
-        counted = labelled.counted_figure(ctx, q, body, year, names)
+        counted = counted_figures.counted_figure(ctx, q, body, year, names)
         if counted is not None:
             return labelled.worded(ctx, q, body, year, counted)
     running = [f for f in found if f.kind != "table" and labelled.is_cumulative(f.label)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from assistant.answering import labelled, phrases
+from assistant.answering import counted, labelled, phrases
 from assistant.answering.ambiguity import ambiguous_year, available, not_found, years_for
 from assistant.answering.context import Context, Question
 from assistant.answering.phrases import fill, say
@@ -28,6 +28,10 @@ def answer(ctx: Context, q: Question, bodies: Sequence[str]) -> Answer:
             found = labelled.answer(ctx, q, bodies[0], years[0])
             if found is not None:
                 return found
+            # no label fits and no metric is named: what the question counts
+            named = None if q.metrics else counted.counted_figure(ctx, q, bodies[0], years[0])
+            if named is not None:
+                return labelled.worded(ctx, q, bodies[0], years[0], named)
     return from_passages(ctx, plans_in_the_year_before(ctx, q, bodies), bodies)
 
 
