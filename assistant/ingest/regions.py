@@ -76,9 +76,10 @@ def parent_from_text(text: str, body: str) -> str | None:
     return _likeliest(text, [(m.group(1), m.end(1)) for m in pattern.finditer(text)])
 
 
-# 本报告在安居区人民政府门户网站发布, 通过漳平市政府网站, 海丰县人民政府门户网站 > 政务公开, 利辛县政务公开网:
+# 本报告在安居区人民政府门户网站发布, 通过漳平市政府网站, 海丰县人民政府门户网站 > 政务公开, 利辛县政务公开网,
+# a site header 西咸新区门户网站:
 # a town's report is published on its county's portal
-_PORTAL_RE = re.compile(rf"([{_CJK}]{{1,8}}(?:区|县|市|旗))(?:(?:人民)?政府(?:门户)?网站?|(?:人民)?政府\s*[（(]\s*https?:|政务(?:公开|服务)?网)")
+_PORTAL_RE = re.compile(rf"([{_CJK}]{{1,8}}(?:区|县|市|旗))(?:(?:人民)?政府(?:门户)?网站?|门户网站?|(?:人民)?政府\s*[（(]\s*https?:|政务(?:公开|服务)?网)")
 
 
 # the government one level up, written with its name: 锡山区政府开放月, 《天水市人民政府办公室关于…》,

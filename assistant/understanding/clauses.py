@@ -52,6 +52,8 @@ def read(text: str, catalogue: Catalogue, directory: BodyDirectory) -> Reading:
     if readings is not None and len(readings) == 1:
         mentions = [(readings[0], start, end) for _, start, end in mentions]  # the region picked one
         readings = None
+    elif readings is None:
+        mentions = directory.narrowed(text, mentions)
     bodies = () if readings is not None else tuple(dict.fromkeys(body for body, _, _ in mentions))
     masked = places.mask(text, [(start, end) for _, start, end in mentions])  # names are no metric words
     lowered = masked.lower()

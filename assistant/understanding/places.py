@@ -191,23 +191,44 @@ class BodyDirectory:
             owners = self.shared.get(text[start:end].lower().strip())
             if not owners:
                 return None  # a name of one body: that body is meant
-            before = text[max(0, start - 24) : start]
-            region = _ZH_CHAIN_BEFORE_RE.search(before)
-            near = tuple(b for b in owners if self._named_before(b, before))
-            if near:
-                owners = near  # 济宁文广新局: the region written short, right before the name
-            elif region:
-                # 长春市水利局 with 桐乡市 and 聊城市 水利局 stored: the region picks one, or none
-                written = region.group(0).rstrip(" 的")
-                owners = tuple(b for b in owners if self._in_region(b, written))
-                if not owners:
-                    return ()
-            else:
-                # "Hengshan Town, Longyou County", "Hengshan Town (Anju District)": the English
-                # region words keep the bodies whose English names hold them
-                owners = self._named_in_english(text, start, end, owners) or owners
+            owners = self._owners_in_region(text, start, end, owners)
+            if not owners:
+                return ()
             found += owners
         return tuple(dict.fromkeys(found))
+
+    def narrowed(self, text: str, mentions: Sequence[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+        """Mentions beside one body's own name, each shared name read by the regions the question
+        writes: before it (邹城市太平镇), else anywhere in it (邹城市唐村镇2020年和太平镇2024年:
+        the 太平镇 of 邹城市). A shared name no region narrows to one body stays as it was."""
+        written = [m.group(0) for m in _ZH_CHAIN_RE.finditer(text)]
+        kept: list[tuple[str, int, int]] = []
+        for body, start, end in mentions:
+            owners = self.shared.get(text[start:end].lower().strip())
+            if owners:
+                near = self._owners_in_region(text, start, end, owners)
+                if len(near) != 1 and written:
+                    near = tuple(b for b in owners if any(self._in_region(b, w) for w in written))
+                if len(near) == 1:
+                    body = near[0]
+            kept.append((body, start, end))
+        return kept
+
+    def _owners_in_region(self, text: str, start: int, end: int, owners: tuple[str, ...]) -> tuple[str, ...]:
+        """The owners of a shared name that the region written right before (or, in English,
+        beside) it keeps; () when a Chinese region keeps none (a body we do not have)."""
+        before = text[max(0, start - 24) : start]
+        region = _ZH_CHAIN_BEFORE_RE.search(before)
+        near = tuple(b for b in owners if self._named_before(b, before))
+        if near:
+            return near  # 济宁文广新局: the region written short, right before the name
+        if region:
+            # 长春市水利局 with 桐乡市 and 聊城市 水利局 stored: the region picks one, or none
+            written = region.group(0).rstrip(" 的")
+            return tuple(b for b in owners if self._in_region(b, written))
+        # "Hengshan Town, Longyou County", "Hengshan Town (Anju District)": the English
+        # region words keep the bodies whose English names hold them
+        return self._named_in_english(text, start, end, owners) or owners
 
     def _named_in_english(self, text: str, start: int, end: int, owners: tuple[str, ...]) -> tuple[str, ...]:
         words = {
@@ -280,6 +301,7 @@ def mask_regions(masked: str, bodies: Sequence[str], directory: BodyDirectory, m
 
 _ZH_UNIT = rf"[\u4e00-\u9fff]{{1,8}}?(?:{_alternation(_WORDS['zh_region_levels'])})"
 _ZH_CHAIN_BEFORE_RE = re.compile(rf"(?:{_ZH_UNIT})+\s*的?\s*$")
+_ZH_CHAIN_RE = re.compile(rf"(?:{_ZH_UNIT})+")
 _ZH_BRACKET_AFTER_RE = re.compile(rf"^\s*[（(]\s*(?:{_ZH_UNIT})+\s*[）)]")
 _EN_REGION = rf"(?:[A-Z][a-z']+[ -]?)+\s+(?:{_alternation(_WORDS['en_region_levels'])})"
 _EN_BRACKET_AFTER_RE = re.compile(r"^\s*\(([^()]{2,60})\)")

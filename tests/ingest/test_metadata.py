@@ -148,6 +148,8 @@ def test_an_untitled_town_page_takes_its_year_and_district_from_its_own_sentence
         ("首页 > 海宁县人民政府门户网站 > 政务公开", "海宁县"),
         ("我镇在利川县政务公开网发布信息173条。", "利川县"),
         ("并在县政府网站公开各类信息。", None),  # a portal named by its level alone names no county
+        ("西咸新区门户网站\n\n首页 > 新闻中心 > 政府信息公开年报", "西咸新区"),  # a site header (heldout2 xx_taiping)
+        ("栖凤区门户网\n首页 > 政务公开", "栖凤区"),
     ],
 )
 def test_a_town_is_placed_in_the_county_whose_portal_publishes_it(portal, parent):

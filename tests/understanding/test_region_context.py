@@ -160,3 +160,28 @@ def test_more_items_compared_is_the_count_of_proactive_disclosure(question, dire
     q = parse_question(question, catalogue=load_catalogue(), directory=directory)
     assert q.metrics[:1] == ("proactive_total",)
     assert set(q.bodies) == {"中村乡", "横山镇"}
+
+
+# heldout2: two 太平镇 stored (邹城市's and 西咸新区's), asked beside a town that only one region has
+TOWNS = [
+    {"body": "西咸新区太平镇", "short_name": "太平", "parent": "西咸新区", "level": "镇", "year": 2022,
+     "aliases": ["太平镇", "太平", "西咸新区太平镇", "太平镇人民政府", "Taiping Town"]},
+    {"body": "邹城市太平镇", "short_name": "太平", "parent": "邹城市", "level": "镇", "year": 2024,
+     "aliases": ["太平镇", "太平", "邹城市太平镇", "太平镇人民政府", "Taiping Town"]},
+    {"body": "唐村镇", "short_name": "唐村", "parent": "邹城市", "level": "镇", "year": 2020,
+     "aliases": ["唐村镇", "唐村", "邹城市唐村镇", "Tangcun Town"]},
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "bodies"),
+    [
+        ("邹城市唐村镇2020年和太平镇2024年的年报中，主动公开的信息合计多少条？", ("唐村镇", "邹城市太平镇")),
+        ("唐村镇2020年和西咸新区太平镇2022年收到的申请合计多少件？", ("唐村镇", "西咸新区太平镇")),
+        ("邹城市太平镇和西咸新区太平镇哪个收到的申请多？", ("邹城市太平镇", "西咸新区太平镇")),
+        # the first stored 太平镇 is 西咸新区's: the region, not the order stored, picks
+    ],
+)
+def test_a_shared_name_beside_another_body_is_read_by_the_regions_the_question_writes(question, bodies):
+    q = parse_question(question, catalogue=load_catalogue(), directory=BodyDirectory.from_reports(TOWNS))
+    assert q.bodies == bodies
