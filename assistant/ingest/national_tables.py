@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import combinations
+from typing import Sequence
 
 from assistant.ingest.numbers import CellValue, strip_padding
 from assistant.ingest import table_arithmetic as arithmetic
@@ -283,6 +285,7 @@ def _parse_s3(text: str, section: _Section, template: str, warnings: list[str]) 
     previous_entry: int | None = None  # the last row named, for its label's wrapped rest
     facts: list[Fact] = []
     short_rows: list[tuple[int, tuple[str, ...], int, list[tc.Cell], str]] = []
+    full_rows: dict[int, list[float | None]] = {}  # the rows read whole: entry -> figures
     header_names = _S3_NATURAL | _S3_GROUP | _S3_SUBS | _S3_TOTAL | _S3_HEADER_OTHER
 
     for row in rows:
@@ -373,11 +376,13 @@ def _parse_s3(text: str, section: _Section, template: str, warnings: list[str]) 
                 )
             continue
         seen.add(row_entry)
+        full_rows[row_entry] = [cell.value.value if cell.value is not None else None for cell in values]
         span = Span(row_start, max(v.end for v in values))
         for column, cell in zip(columns, values):
             facts.append(_fact(section.heading, path, column, cell, span, default_unit="件"))
 
-    for (row_entry, path, row_start, numbers, label), cells in zip(short_rows, _place_blanks(short_rows, len(columns or S3_COLUMNS))):
+    placed = _place_blanks(short_rows, len(columns or S3_COLUMNS), full_rows, entries)
+    for (row_entry, path, row_start, numbers, label), cells in zip(short_rows, placed):
         read = [(column, cell) for column, cell in zip(columns or S3_COLUMNS, cells) if isinstance(cell, tc.Cell)]
         unread = [column for column, cell in zip(columns or S3_COLUMNS, cells) if cell is None]
         note = f"section 三: row {label!r}: {len(numbers)} numbers for {len(columns or S3_COLUMNS)} columns (blank cells left out)"
@@ -406,7 +411,9 @@ def _parse_s3(text: str, section: _Section, template: str, warnings: list[str]) 
 _BLANK = "blank"
 
 
-def _place_blanks(short_rows: list[tuple], width: int) -> list[list[tc.Cell | str | None]]:
+def _place_blanks(
+    short_rows: list[tuple], width: int, full_rows: dict[int, list[float | None]], entries: Sequence[_Entry]
+) -> list[list[tc.Cell | str | None]]:
     """Rows printed without their blank cells (``10 4 0 0 1 0`` for seven columns), each cell
     as a value cell, _BLANK, or None where it cannot be told.
 
@@ -415,7 +422,9 @@ def _place_blanks(short_rows: list[tuple], width: int) -> list[list[tc.Cell | st
     total is what is blank). Rows left with one reading show which columns the table leaves
     blank, and the others keep the readings that blank only those. Where the written numbers
     add up with the last as 总计 and no such column says otherwise, the total is the total.
-    A cell the remaining readings disagree on is not read."""
+    Then the table's column identities (the results add up to （七）总计; 本年新收 + 上年结转 =
+    （七）总计 + 结转下年度) keep the readings that let every column add up, a blank counted 0
+    (``_settled``). A cell the remaining readings disagree on is not read."""
     readings: list[list[tuple[arithmetic.Piece, ...]]] = []
     for _, _, _, numbers, _ in short_rows:
         written = [(cell.text, cell.value.value) for cell in numbers]
@@ -425,18 +434,92 @@ def _place_blanks(short_rows: list[tuple], width: int) -> list[list[tc.Cell | st
         return frozenset(i for i, piece in enumerate(reading) if piece.token is None)
 
     blank_columns = frozenset().union(*(blanks_of(found[0]) for found in readings if len(found) == 1))
-    out: list[list[tc.Cell | str | None]] = []
+    narrowed: list[list[tuple[arithmetic.Piece, ...]]] = []
     for (_, _, _, numbers, _), found in zip(short_rows, readings):
         fitting = [r for r in found if blanks_of(r) <= blank_columns]
         if fitting:
             found = fitting
         elif sum(c.value.value for c in numbers[:-1]) == numbers[-1].value.value:
             found = [r for r in found if r[-1].token == len(numbers) - 1] or found
+        narrowed.append(found)
+    narrowed = _settled(short_rows, narrowed, full_rows, entries, width)
+    out: list[list[tc.Cell | str | None]] = []
+    for (_, _, _, numbers, _), found in zip(short_rows, narrowed):
         cells: list[tc.Cell | str | None] = []
         for piece in arithmetic.agreed(found) if found else [None] * width:
             cells.append(None if piece is None else _BLANK if piece.token is None else numbers[piece.token])
         out.append(cells)
     return out
+
+
+def _settled(
+    short_rows: list[tuple],
+    found: list[list[tuple[arithmetic.Piece, ...]]],
+    full_rows: dict[int, list[float | None]],
+    entries: Sequence[_Entry],
+    width: int,
+) -> list[list[tuple[arithmetic.Piece, ...]]]:
+    """The readings of the short rows that the section's column identities allow, when some
+    short row still has several: the results (（一）…（六）, each group by its items when the
+    report prints them, else by its own row) add up to （七）总计, and 一 + 二 = （七） + 四.
+    An identity some of whose rows are missing is not used; a column that a whole row leaves
+    blank is left out of the sums (its blank is an unknown count, not 0). When no choice of
+    readings keeps the identities, every reading stays (the table breaks them, a finding says so)."""
+    if all(len(f) <= 1 for f in found) or width != len(S3_COLUMNS):
+        return found
+    short_at = {row_entry: i for i, (row_entry, *_rest) in enumerate(short_rows)}
+    present = set(full_rows) | set(short_at)
+    index = {e.key: i for i, e in enumerate(entries)}
+    results_group, total = index["本年度办理结果"], index["总计"]
+    results: list[int] = []
+    for i, entry in enumerate(entries):
+        if entry.parent != results_group or i == total:
+            continue
+        items = [j for j, e in enumerate(entries) if e.parent == i]
+        if items and any(j in present for j in items):
+            results += items  # a group counted by its items (a missing one is caught below)
+        else:
+            results.append(i)
+    identities = [[(row, 1) for row in results] + [(total, -1)]]
+    identities.append([(index["本年新收"], 1), (index["上年结转"], 1), (total, -1), (index["结转下年度继续办理"], -1)])
+    identities = [identity for identity in identities if all(row in present for row, _ in identity)]
+    # a column some whole row leaves blank is an unknown, not a 0: it is out of the sums
+    unknown = {j for values in full_rows.values() for j, v in enumerate(values) if v is None}
+    rows = sorted(present)
+    position = {row: i for i, row in enumerate(rows)}
+    sums = [[(position[row], sign) for row, sign in identity] for identity in identities]
+
+    def settled(choices: list[list[tuple[arithmetic.Piece, ...]]]) -> list[list[tuple[arithmetic.Piece, ...]]] | None:
+        readings: list[list[tuple[float | None, ...]]] = []
+        for row in rows:
+            if row in short_at:
+                options = [tuple(p.value for p in reading) for reading in choices[short_at[row]]]
+            else:
+                options = [tuple(full_rows[row])]
+            readings.append([tuple(None if j in unknown else v for j, v in enumerate(r)) for r in options])
+        kept = arithmetic.settle(readings, sums)
+        if kept is None:
+            return None
+        return [[f[j] for j in kept[position[row]]] for (row, *_rest), f in zip(short_rows, choices)]
+
+    # A table leaves the same columns blank (科研机构 and 法律服务机构 wherever they are 0): each
+    # set of that many columns is a hypothesis, and those under which the identities hold are kept
+    most = max(len(_blanks_of(r)) for f in found for r in f)
+    agreeing: list[list[list[tuple[arithmetic.Piece, ...]]]] = []
+    if 0 < most <= 3:
+        for columns in combinations(range(width), most):
+            restricted = [[r for r in f if _blanks_of(r) <= set(columns)] for f in found]
+            if all(restricted):
+                kept = settled(restricted)
+                if kept is not None:
+                    agreeing.append(kept)
+    if agreeing:
+        return [list(dict.fromkeys(r for kept in agreeing for r in kept[i])) for i in range(len(found))]
+    return settled(found) or found
+
+
+def _blanks_of(reading: tuple[arithmetic.Piece, ...]) -> frozenset[int]:
+    return frozenset(i for i, piece in enumerate(reading) if piece.token is None)
 
 
 def _fact(table: str, path: tuple[str, ...], column: str, cell: tc.Cell, span: Span, *, default_unit: str | None) -> Fact:

@@ -21,7 +21,7 @@ from typing import Callable, Sequence
 
 from assistant.records import NATIONAL_2019, NATIONAL_2021
 
-__all__ = ["Piece", "agreed", "arrangements", "blocks_sum", "row_sums"]
+__all__ = ["Piece", "agreed", "arrangements", "blocks_sum", "row_sums", "settle"]
 
 # Enough for any real row; a run that could be cut in more ways than this is left unread.
 _MAX_ARRANGEMENTS = 64
@@ -150,6 +150,64 @@ def agreed(found: Sequence[tuple[Piece, ...]]) -> list[Piece | None]:
         out.append(first if all(c == first for c in cells[1:]) else None)
     return out
 
+
+# The most partial sums a settling walk keeps: beyond it the rows are left as the rows read them.
+_MAX_STATES = 20_000
+
+
+def settle(
+    readings: Sequence[Sequence[Sequence[float | None]]],
+    identities: Sequence[Sequence[tuple[int, int]]],
+) -> list[list[int]] | None:
+    """Which readings of each row a reading of every other row agrees with, under the table's
+    column identities (each a list of (row, sign): Σ sign · row = 0 in every column; a blank
+    counts 0). ``readings[r]`` lists row r's readings, one figure (or None: blank) a column.
+
+    Per row, the indices of the readings that take part in at least one choice of a reading per
+    row for which every identity holds; rows in no identity keep all theirs. None when no
+    choice makes the identities hold (they then decide nothing: the table breaks them) or when
+    the choices are too many to follow. Walks the rows forward and backward keeping only the
+    distinct partial sums, so many rows of two readings each cost little."""
+    involved = sorted({row for identity in identities for row, _ in identity})
+    if not involved or any(not readings[row] for row in involved):
+        return None
+    width = max(len(r) for row in involved for r in readings[row])
+    signs = {row: [0] * len(identities) for row in involved}
+    for k, identity in enumerate(identities):
+        for row, sign in identity:
+            signs[row][k] += sign
+
+    def vector(row: int, reading: Sequence[float | None]) -> tuple[int, ...]:
+        cells = [round((v or 0) * 10_000) for v in reading] + [0] * (width - len(reading))
+        return tuple(sign * cell for sign in signs[row] for cell in cells)
+
+    vectors = [[vector(row, r) for r in readings[row]] for row in involved]
+    zero = (0,) * (width * len(identities))
+
+    def add(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
+        return tuple(x + y for x, y in zip(a, b))
+
+    forward = [{zero}]
+    for options in vectors:
+        forward.append({add(state, v) for state in forward[-1] for v in set(options)})
+        if len(forward[-1]) > _MAX_STATES:
+            return None
+    if zero not in forward[-1]:
+        return None
+    backward = [{zero}]
+    for options in reversed(vectors):
+        backward.append({add(state, v) for state in backward[-1] for v in set(options)})
+        if len(backward[-1]) > _MAX_STATES:
+            return None
+    backward.reverse()  # backward[i]: the sums the rows after the i-th can make
+    kept = [list(range(len(r))) for r in readings]
+    for i, row in enumerate(involved):
+        after = backward[i + 1]
+        kept[row] = [
+            j for j, v in enumerate(vectors[i])
+            if any(tuple(-x for x in add(state, v)) in after for state in forward[i])
+        ]
+    return kept
 
 
 # ---------------------------------------------------------------------------------------------

@@ -235,6 +235,51 @@ def test_section_four_blank_cells_are_placed_by_the_blocks_or_left_unread():
     assert any("13 numbers for 15 cells" in w and "not read" in w for w in result.warnings), result.warnings
 
 
+def _s3_2019(short_row: str) -> str:
+    """A 2019-template section 三 as PDF text gives it, every row whole but （一）予以公开."""
+    zero = "0 0 0 0 0 0 0"
+    rows = [
+        "一、本年新收政府信息公开申请数量 8 3 0 2 0 1 14",
+        "二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1",
+        "三、本年度办理结果",
+        f"（一）予以公开 {short_row}",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形） 1 0 0 0 0 0 1",
+        f"（三）不予公开 1.属于国家秘密 {zero}",
+        f"2.其他法律行政法规禁止公开 {zero}", f"3.危及“三安全一稳定” {zero}",
+        "4.保护第三方合法权益 1 0 0 0 0 0 1",
+        f"5.属于三类内部事务信息 {zero}", f"6.属于四类过程性信息 {zero}",
+        f"7.属于行政执法案卷 {zero}", f"8.属于行政查询事项 {zero}",
+        "（四）无法提供 1.本机关不掌握相关政府信息 2 1 0 0 0 0 3",
+        f"2.没有现成信息需要另行制作 {zero}", f"3.补正后申请内容仍不明确 {zero}",
+        f"（五）不予处理 1.信访举报投诉类申请 {zero}", f"2.重复申请 {zero}", f"3.要求提供公开出版物 {zero}",
+        f"4.无正当理由大量反复申请 {zero}", f"5.要求行政机关确认或重新出具已获取信息 {zero}",
+        "（六）其他处理 0 0 0 1 0 0 1",
+        "（七）总计 9 3 0 2 0 1 15",
+        f"四、结转下年度继续办理 {zero}",
+    ]
+    return "政府信息公开工作年度报告\n" + S3_HEAD + "\n".join(rows) + "\n" + S4_HEAD
+
+
+def test_a_blank_cell_the_row_cannot_place_is_placed_by_the_columns_that_must_add_up():
+    # （一）予以公开 printed "5 2 1 0 1 9": the blank could stand in any column as far as the row's
+    # sum goes; only 科研机构 lets every column of the results add up to （七）总计
+    result = parse_national_tables(_s3_2019("5 2 1 0 1 9"))
+    read = {f.column: f.value for f in result.facts if f.table == S3 and f.row_path[-1] == "（一）予以公开"}
+    assert read == {"自然人": 5, "商业企业": 2, "社会公益组织": 1, "法律服务机构": 0, "其他": 1, "总计": 9}
+    assert any("placed by the row's arithmetic" in w for w in result.warnings), result.warnings
+
+
+def test_a_blank_cell_the_columns_cannot_place_either_is_not_read():
+    # 法律服务机构 and 其他 both 0 in every other row and in （七）总计: "5 2 0 2 0 9" fits every
+    # sum with the blank in either of them, so neither is read (the rest of the row is)
+    text = _s3_2019("5 2 0 2 0 9").replace("（七）总计 9 3 0 2 0 1 15", "（七）总计 9 3 0 3 0 0 15")
+    text = text.replace("8 3 0 2 0 1 14", "8 3 0 3 0 0 14")
+    result = parse_national_tables(text)
+    read = {f.column: f.value for f in result.facts if f.table == S3 and f.row_path[-1] == "（一）予以公开"}
+    assert read == {"自然人": 5, "商业企业": 2, "科研机构": 0, "社会公益组织": 2, "总计": 9}
+    assert any("where the blanks stand is not certain" in w for w in result.warnings), result.warnings
+
+
 def test_dashes_blank_fullwidth_and_thousands():
     text = S3_HEAD.replace(" ", " | ") + (
         "一、本年新收政府信息公开申请数量 | — | / | ０ | １２ |  | 1,234 | 1,246\n"
