@@ -173,7 +173,11 @@ def state(ctx: Context, q: Question, body: str, year: int, metric: str, found: l
         name += fill(q, phrases.COLUMN_OF_NAME, column=q.column, column_en=column_en(q.column))
     unit = primary.unit or ""
     if primary.value is None:
-        text = fill(q, phrases.LEFT_BLANK, org=org, year=year, name=name)
+        numbers = re.findall(r"\d[\d,.]*", primary.written)
+        if len(numbers) > 1:  # stored unread: the row's numbers as written (see national_tables)
+            text = fill(q, phrases.UNREAD_CELL, org=org, year=year, name=name, written=primary.written, count=len(numbers), width=7)
+        else:
+            text = fill(q, phrases.LEFT_BLANK, org=org, year=year, name=name)
         return Answer(q.text, NOT_FOUND, text, None, None, tuple(citations))
     text = fill(
         q, phrases.FIGURE, org=org, year=year, name=name, value=format_value(primary.value), unit=unit,

@@ -82,6 +82,11 @@ WHICH_BODY = ("请问是哪个机构？已有报告：{names_zh}。", "Which bod
 
 # one figure
 FIGURE = ("{org}{year}年{name}为{value}{unit}{markers}。", "{org}: {name} in {year}: {amount} {markers}.")
+# a cell stored unread: the row's numbers are printed without their blank cells, and no arithmetic tells which is which
+UNREAD_CELL = (
+    "{org}{year}年报告表中该行印作“{written}”，{count}个数字对应{width}栏，空白单元格的位置无法确定，{name}无法可靠读出[1]。",
+    "{org}'s {year} table prints this row as “{written}”: {count} numbers for {width} columns, and where its blank cells stand cannot be told, so {name} cannot be read reliably [1].",
+)
 LEFT_BLANK = ("{org}{year}年{name}在报告中留空（未知）[1]。", "{org} left {name} blank in its {year} report (unknown) [1].")
 COLUMN_OF_NAME = ("（{column}）", " ({column_en}, {column})")
 COLUMN_NOT_LISTED = (

@@ -383,19 +383,21 @@ def _parse_s3(text: str, section: _Section, template: str, warnings: list[str]) 
 
     placed = _place_blanks(short_rows, len(columns or S3_COLUMNS), full_rows, entries)
     for (row_entry, path, row_start, numbers, label), cells in zip(short_rows, placed):
-        read = [(column, cell) for column, cell in zip(columns or S3_COLUMNS, cells) if isinstance(cell, tc.Cell)]
         unread = [column for column, cell in zip(columns or S3_COLUMNS, cells) if cell is None]
         note = f"section 三: row {label!r}: {len(numbers)} numbers for {len(columns or S3_COLUMNS)} columns (blank cells left out)"
         if unread:
             warnings.append(f"{note}; where the blanks stand is not certain: {'、'.join(unread)} not read")
         else:
             warnings.append(f"{note}; placed by the row's arithmetic and the table's blank columns")
-        if not read:
-            continue
+        # a cell the readings disagree on is stored unread: no figure, the row's numbers as written
+        run = tc.Cell("value", text[numbers[0].start : numbers[-1].end], numbers[0].start, numbers[-1].end, None)
         seen.add(row_entry)
-        span = Span(row_start, max(cell.end for _, cell in read))
-        for column, cell in read:
-            facts.append(_fact(section.heading, path, column, cell, span, default_unit="件"))
+        span = Span(row_start, numbers[-1].end)
+        for column, cell in zip(columns or S3_COLUMNS, cells):
+            if isinstance(cell, tc.Cell):
+                facts.append(_fact(section.heading, path, column, cell, span, default_unit="件"))
+            elif cell is None:
+                facts.append(_fact(section.heading, path, column, run, span, default_unit="件"))
 
     expected = S3_ROWS[template]
     leaves = [e.label for i, e in enumerate(expected) if not any(x.parent == i for x in expected)]

@@ -275,8 +275,10 @@ def test_a_blank_cell_the_columns_cannot_place_either_is_not_read():
     text = _s3_2019("5 2 0 2 0 9").replace("（七）总计 9 3 0 2 0 1 15", "（七）总计 9 3 0 3 0 0 15")
     text = text.replace("8 3 0 2 0 1 14", "8 3 0 3 0 0 14")
     result = parse_national_tables(text)
-    read = {f.column: f.value for f in result.facts if f.table == S3 and f.row_path[-1] == "（一）予以公开"}
-    assert read == {"自然人": 5, "商业企业": 2, "科研机构": 0, "社会公益组织": 2, "总计": 9}
+    row = [f for f in result.facts if f.table == S3 and f.row_path[-1] == "（一）予以公开"]
+    assert {f.column: f.value for f in row if f.value is not None} == {"自然人": 5, "商业企业": 2, "科研机构": 0, "社会公益组织": 2, "总计": 9}
+    # the two it cannot tell are stored unread: no figure, the row's numbers as written
+    assert {f.column: f.raw for f in row if f.value is None} == {"法律服务机构": "5 2 0 2 0 9", "其他": "5 2 0 2 0 9"}
     assert any("where the blanks stand is not certain" in w for w in result.warnings), result.warnings
 
 
@@ -295,8 +297,10 @@ def test_missing_column_row_warns_instead_of_guessing():
     text = S3_HEAD + "一、本年新收政府信息公开申请数量 5 1 6\n二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n"
     result = parse_national_tables(text)
     # 5 + 1 = 6: the last is the total, but which five applicant cells were blank is not known
-    row = {f.column: f.value for f in result.facts if f.row_path == ("一、本年新收政府信息公开申请数量",)}
+    row = {f.column: f.value for f in result.facts if f.row_path == ("一、本年新收政府信息公开申请数量",) and f.value is not None}
     assert row == {"总计": 6}
+    unread = {f.column: f.raw for f in result.facts if f.row_path == ("一、本年新收政府信息公开申请数量",) and f.value is None}
+    assert unread == dict.fromkeys(["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"], "5 1 6")
     assert any("3 numbers for 7 columns" in w and "not read" in w for w in result.warnings), result.warnings
     assert len([f for f in result.facts if f.row_path == ("二、上年结转政府信息公开申请数量",)]) == 7
 
