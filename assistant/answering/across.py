@@ -50,6 +50,10 @@ def answer(ctx: Context, q: Question, bodies: Sequence[str]) -> Answer:
         if absent:
             text += fill(q, phrases.NO_REPORT_FOR_YEARS, years_zh="、".join(absent), years_en=", ".join(absent))
     unanswered = [body for body in q.bodies if body not in answered]
+    if q.intent == "compare" and len(rows) == 1 and len(missing) == 1:
+        floored = _compared_with_a_part(ctx, q, rows[0], missing[0], metric, name)
+        if floored is not None:
+            return floored
     if unanswered and q.intent in ("total", "rank", "compare"):
         # a total, ranking or comparison that silently left out a named body would be wrong
         names = "、".join(ctx.org(q, body) for body in unanswered)
@@ -81,6 +85,43 @@ def _gather(ctx: Context, q: Question, bodies: Sequence[str], metric: str) -> tu
             else:
                 missing.append((body, year))
     return rows, missing, latest_only
+
+
+def _compared_with_a_part(ctx: Context, q: Question, row: Row, missing: tuple[str, int], metric: str, name: str) -> Answer | None:
+    """A comparison whose other side states no total of the metric, only parts of it (坪山街道
+    2017: 通过政府网站向外发布信息共895条, no 主动公开 total): the largest part is a floor of the
+    total, so when it alone exceeds the figure it is compared with, that side is higher by at
+    least the gap. Anything else stays unanswered (a floor below the other figure decides nothing)."""
+    body, year, figure = row
+    other_body, other_year = missing
+    units = ctx.catalogue.units_of(metric)
+    parts = [
+        (found[0], child)
+        for child in ctx.catalogue.children(metric)
+        if (found := figures(ctx, other_body, other_year, child)) and found[0].value is not None and (found[0].unit or "") in units
+    ]
+    if not parts:
+        return None
+    part, child = max(parts, key=lambda item: item[0].value)
+    if part.value <= figure.value:
+        return None
+    unit = figure.unit or ""
+    exact = fill(q, phrases.ACROSS_ITEM, org=ctx.org(q, body), year=year, value=format_value(figure.value), unit=unit, index=1,
+                 amount=english_amount(figure.value, unit) if q.lang != "zh" else "")
+    floor = fill(q, phrases.PART_ONLY_ITEM, org=ctx.org(q, other_body), year=other_year, part=ctx.metric_name_zh(child),
+                 part_en=ctx.metric_name(replace(q, lang="en"), child), value=format_value(part.value), unit=unit, index=2,
+                 amount=english_amount(part.value, unit) if q.lang != "zh" else "")
+    gap = format_value(part.value - figure.value)
+    label = other_body if other_body != body else f"{other_year}"
+    winner = dict(winner_zh=ctx.org(q, label) if other_body != body else label + "年", winner_en=ctx.org(q, label) if other_body != body else label, gap=gap, unit=unit)
+    verdict_zh, verdict_en = phrases.HIGHER_AT_LEAST[0].format(**winner), phrases.HIGHER_AT_LEAST[1].format(**winner)
+    items = [exact, floor] if q.bodies.index(body) < q.bodies.index(other_body) or body == other_body else [floor, exact]
+    text = fill(q, phrases.COMPARED, name=name, items_zh="；".join(items), items_en="; ".join(items), verdict_zh=verdict_zh, verdict_en=verdict_en)
+    # the larger body (or year); a gap asked for is only a floor, so no figure is given as the value
+    value: float | str | None = other_body if other_body != body else (other_year if vocabulary().asks_which.search(q.text.lower()) else None)
+    if vocabulary().asks_difference.search(q.text.lower()):
+        value = None
+    return Answer(q.text, ANSWERED, text, value, unit or None, (figure.citation, part.citation))
 
 
 def _stated_in_a_sentence(ctx: Context, q: Question, body: str, year: int, metric: str) -> Figure | None:

@@ -7,6 +7,7 @@ make a number its answer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -85,6 +86,7 @@ def _figure_in_sentences(ctx: Context, q: Question, bodies: Sequence[str], hits:
     from assistant.retrieval.quotes import best_sentences, figure_near_term
 
     terms = ctx.terms(q, metric, metric_only=True)
+    whole = metric in ctx.catalogue.metrics and ctx.catalogue.metrics[metric].parent is None
     for hit in hits:
         text = ctx.text(hit.source)
         for start, end in best_sentences(text, hit.start, hit.end, terms, limit=3):
@@ -94,6 +96,8 @@ def _figure_in_sentences(ctx: Context, q: Question, bodies: Sequence[str], hits:
             expected_unit = ctx.catalogue.metrics[metric].unit if metric in ctx.catalogue.metrics else None
             if figure and labelled.sessions_for_person_times(q, figure[1]):
                 continue  # 培训2次 answers no "how many person-times"
+            if figure and whole and _OF_WHICH_RE.match(text[start:end]):
+                continue  # 其中，主动公开政策文件3条: a part of the total the sentence before states, never that total
             if figure and (expected_unit is None or figure[1] == expected_unit):
                 value, unit, _, _ = figure
                 citation = ctx.citation(ctx.report_by_source(hit.source), start, end, "sentence")
@@ -104,6 +108,9 @@ def _figure_in_sentences(ctx: Context, q: Question, bodies: Sequence[str], hits:
                 return Answer(q.text, ANSWERED, said, value, unit, (citation,))
     org = ctx.org(q, bodies[0]) if len(bodies) == 1 else ""
     return not_found(q, fill(q, phrases.NO_FIGURE_IN_REPORT, org=org, year=year_hint or "", name=ctx.metric_name(q, metric)))
+
+
+_OF_WHICH_RE = re.compile(r"[\s，,。；;]*(?:其中|包括|含)")
 
 
 def _named_applicants(ctx: Context, hits: list, citations: list[Citation], points: list[str]) -> None:

@@ -167,6 +167,13 @@ UP = ("增加", "up")
 DOWN = ("减少", "down")
 NO_FIGURE_FOR = ("（无数据：{missing_zh}）", " (no figure for: {missing_en})")
 NO_REPORT_FOR_YEARS = ("（没有{years_zh}年的报告）", " (no report for {years_en})")
+# a comparison where one side states no total, only a part of it (its website's count): the part is
+# a floor of the whole, so the comparison holds when the floor alone is higher
+PART_ONLY_ITEM = (
+    "{org} {year}: 未写总数，仅{part}即有{value}{unit}[{index}]",
+    "{org} {year}: no total stated; its {part_en} alone is {amount} [{index}]",
+)
+HIGHER_AT_LEAST = ("{winner_zh}更多，至少多{gap}{unit}", "{winner_en} is higher, by at least {gap}")
 CANNOT_ANSWER = ("无法得出结果：没有{names}的数据。", "Cannot answer: no figure for {names}. ")
 LATEST_ONLY = ("（未指定年度，各机构取最新一年的报告）", " (no year asked: each body's latest report)")
 
