@@ -131,7 +131,7 @@ def _department_aliases(body: str, parent: str | None) -> list[str]:
             names.append(region_short + short)  # 垚溆住建局
     function = next((entry["zh"][: -len(k)] for k in _KIND_ENDINGS if entry["zh"].endswith(k) and len(entry["zh"]) - len(k) >= 2), "")
     if function and region and not entry.get("zone"):
-        names.append(region + function + "部门")  # 永春县林业部门
+        names += [region + function + "部门", region + function + "主管部门"]  # 永春县林业部门, 海南省生态环境主管部门
     for pinyin in to_pinyin(region_short) if region_short else []:
         if entry.get("zone") and unrelated:
             names += [pinyin, f"{pinyin} Zone"]  # the zone is its place: "the Changxingdao zone"

@@ -121,6 +121,9 @@ _ASKS_ANY_RE = re.compile(
 # 分别 are asked one by one
 _EACH_RE = re.compile(r"(?P<items>[^，,；;：:？?。]+?)(?P<each>各(?:有|是)?|分别(?:是|为|有)?)(?P<ask>[^，,；;？?。]*?(?:多少|几)[^，,；;？?。]*)")
 _ITEM_SPLIT_RE = re.compile(r"(?:和|、|及|以及|与)")
+# "大云镇和兴华镇主动公开的信息各多少条": items that are places or bodies ask one figure of each body
+# (the question's bodies, answered across them), not several figures
+_PLACE_ITEM_RE = re.compile(r"(?:镇|乡|街道|办事处|区|县|市|州|盟|旗|省|局|委|厅|办|管委会|政府)\s*$")
 # "How many full-time and how many part-time staff …": the first ask borrows the words after the
 # second's modifier (full-time staff …)
 _EN_BARE_ASK_RE = re.compile(r"^how (?:many|much)((?:\s+[\w-]+){1,2})\s*$", re.IGNORECASE)
@@ -145,7 +148,7 @@ def asks(text: str) -> tuple[str, ...]:
                 continue  # words that ask nothing (before 其中: 收到申请12件，其中…) are no ask
             each = _EACH_RE.search(piece)
             items = _ITEM_SPLIT_RE.split(each["items"]) if each else []
-            if each and len(items) >= 2 and all(len(i.strip()) >= 2 for i in items):
+            if each and len(items) >= 2 and all(len(i.strip()) >= 2 for i in items) and not any(_PLACE_ITEM_RE.search(i) for i in items[:-1]):
                 head = piece[: each.start("items")]
                 found += [head + item.strip() + each["ask"] for item in items]
             else:

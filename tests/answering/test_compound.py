@@ -57,6 +57,9 @@ def seeds(tmp_path_factory):
         ("What phone number and e-mail address does Xiji give?", ["What phone number and e-mail address does Xiji give?", "e-mail"]),
         ("西集镇2018年收到多少政府信息公开申请", ["西集镇2018年收到多少政府信息公开申请"]),
         ("西集镇和巨各庄镇各收到多少件申请？", ["西集镇和巨各庄镇各收到多少件申请？"]),  # two bodies: one figure each, not two asks
+        # ... also when the figure's words stand between the bodies and 各 (development set R066 shape)
+        ("2024年嘉善县大云镇和梅河口市兴华镇主动公开的政府信息各多少条？", ["2024年嘉善县大云镇和梅河口市兴华镇主动公开的政府信息各多少条？"]),
+        ("西集镇2018年召开工作会议和举办培训班各多少次", ["西集镇2018年召开工作会议多少次", "举办培训班多少次"]),
     ],
 )
 def test_a_question_is_split_into_its_asks(question, expected):

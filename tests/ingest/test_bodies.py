@@ -154,6 +154,8 @@ def test_a_management_committee_says_wo_wei_and_keeps_its_whole_ending():
         # English "X of Y" and the function named as a 部门
         ("海南省生态环境厅2022年政府信息公开工作年度报告", {"Department of Ecology and Environment of Hainan Province"}),
         ("永春县林业局2009年政府信息公开工作年度报告", {"永春县林业部门", "Forestry Bureau of Yongchun County"}),
+        # ... and its 主管部门 (development set: 海南省生态环境主管部门2022年作出行政处罚多少项)
+        ("海南省生态环境厅2022年政府信息公开工作年度报告", {"海南省生态环境主管部门"}),
         # a zone without its 管理委员会
         ("来凤经济开发区2018年政府信息公开工作年度报告", {"Laifeng Economic Development Zone", "来凤经开区"}),
     ],
