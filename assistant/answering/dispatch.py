@@ -59,7 +59,7 @@ def _kind(q: Question, bodies: Sequence[str]) -> str:
     """The key in ``_KINDS`` of the answer ``q`` needs over ``bodies``."""
     if q.intent == "contact":
         return "contact"
-    if q.intent in ("report_year", "report_date"):
+    if q.intent in ("report_year", "report_date", "report_number"):
         return "report"  # the report itself: the year it covers, the dates it states
     if not q.metrics or q.intent == "narrative" or (q.wants_names and q.intent == "lookup"):
         return "passages"  # "谁申请了…": the applicants' names stand in sentences, not in a count

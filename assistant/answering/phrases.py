@@ -205,6 +205,9 @@ OLDER_CONTACT = ("（{year}年的报告为{value}[{mark}]）", " (the {year} rep
 
 # the report itself: the year it covers, the dates it states
 WHICH_REPORT = ("{org}有多份报告（{years}年），请说明是哪一年的报告。", "{org} has several reports ({years}); which year's report do you mean?")
+REPORT_NUMBER = ("{org}{year}年报告的文号为{written}[1]。", "The document number of {org}'s {year} report is {written} [1].")
+REPORT_NUMBERS = ("{org}{year}年报告写有不止一个文号：{listed}。", "{org}'s {year} report gives more than one document number: {listed}.")
+NO_REPORT_NUMBER = ("{org}{year}年报告没有写明自己的文号（正文引用的是其他文件的文号）。", "{org}'s {year} report gives no document number of its own (the numbers in its text are of documents it cites).")
 NO_COVERED_YEAR = ("{org}的报告没有写明覆盖的年份。", "The report of {org} does not say which year it covers.")
 COVERED_YEAR = ("{org}这份报告反映的是{year}年的工作[1]。", "The report of {org} covers {year} [1].")
 PERIOD_STATED = ("报告写明的统计期限为“{written}”[{index}]。", " It states its statistical period as “{written}” [{index}].")

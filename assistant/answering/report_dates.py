@@ -1,4 +1,4 @@
-"""Questions about a report itself: which year it covers, when it was published.
+"""Questions about a report itself: which year it covers, when it was published, its 文号.
 
 Real reports carry years copied from earlier templates and publication dates that disagree with
 their signatures, and people ask about both ("这份年报报告的是哪一年的工作", "报告是哪天发布的",
@@ -17,7 +17,7 @@ from assistant.answering.context import Context, Question
 from assistant.answering.phrases import fill
 from assistant.answering.vocabulary import vocabulary
 from assistant.ingest.metadata import extract_meta
-from assistant.ingest.report_dates import StatedDate, period_end, stated_dates, stated_period
+from assistant.ingest.report_dates import StatedDate, period_end, stated_dates, stated_numbers, stated_period
 from assistant.records import ANSWERED, AMBIGUOUS, Answer, Citation
 
 __all__ = ["answer"]
@@ -40,7 +40,24 @@ def answer(ctx: Context, q: Question, bodies: Sequence[str]) -> Answer:
     report = chosen[0]
     if q.intent == "report_year":
         return _covered_year(ctx, q, report, org)
+    if q.intent == "report_number":
+        return _number(ctx, q, report, org)
     return _dates(ctx, q, report, org)
+
+
+def _number(ctx: Context, q: Question, report: dict, org: str) -> Answer:
+    """The report's own document number (文号), as written; several different ones are all shown,
+    none given as the answer; a report that gives itself none is said to (the numbers it cites
+    are other documents')."""
+    numbers = stated_numbers(ctx.text(report["source"]))
+    written = list(dict.fromkeys(n.written for n in numbers))
+    if not written:
+        return not_found(q, fill(q, phrases.NO_REPORT_NUMBER, org=org, year=report["year"]))
+    citations = tuple(_line(ctx, report, n.start, n.end) for n in numbers)
+    if len(written) > 1:
+        listed = "；".join(f"{n.written}[{i}]" for i, n in enumerate(numbers, start=1))
+        return Answer(q.text, AMBIGUOUS, fill(q, phrases.REPORT_NUMBERS, org=org, year=report["year"], listed=listed), None, None, citations)
+    return Answer(q.text, ANSWERED, fill(q, phrases.REPORT_NUMBER, org=org, year=report["year"], written=written[0]), written[0], None, citations[:1])
 
 
 def _covered_year(ctx: Context, q: Question, report: dict, org: str) -> Answer:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from assistant.numerals import arabic_digits
 
-__all__ = ["StatedDate", "StatedPeriod", "period_end", "stated_dates", "stated_period"]
+__all__ = ["StatedDate", "StatedNumber", "StatedPeriod", "period_end", "stated_dates", "stated_numbers", "stated_period"]
 
 _CN_DIGIT = "〇零○Ｏ一二三四五六七八九"
 _YEAR = rf"(?:(?:19|20)\d{{2}}|[{_CN_DIGIT}]{{4}})"
@@ -74,6 +74,38 @@ def stated_dates(text: str) -> tuple[StatedDate, ...]:
             seen.add(date.start)
             out.append(date)
     return tuple(out)
+
+
+@dataclass(frozen=True)
+class StatedNumber:
+    """The report's own document number (文号) as written: 永林〔2009〕147号, 西政【2012】144号."""
+
+    written: str
+    start: int
+    end: int
+
+
+# 永林〔2009〕147号, 西政【2012】144号, 贺政办发〔2010〕3号: an issuer's abbreviation, the year in
+# brackets, the serial number
+_DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔【\[［（(]\s*(?:19|20)\d{2}\s*[〕】\]］）)]\s*第?\s*\d{1,5}\s*号")
+_NUMBER_LABEL_RE = re.compile(r"(?:发文字号|发文号|文号|文件编号)\s*[:：]\s*$")
+_LINE_FRAME = " \t\u3000()（）[]【】"
+
+
+def stated_numbers(text: str) -> tuple[StatedNumber, ...]:
+    """The document numbers a report gives itself: one written after a 文号 label (备注/文号:
+    永林〔2009〕147号), or one standing alone on its line (西政【2012】144号 above the title,
+    (贺政办发〔2010〕3号) below it). Numbers inside sentences are documents the report cites
+    (《关于…的通知》(闽政办〔2009〕182号)), never its own."""
+    found: list[StatedNumber] = []
+    for line in re.finditer(r"[^\n]+", text):
+        for match in _DOC_NUMBER_RE.finditer(line.group(0)):
+            before = line.group(0)[: match.start()]
+            alone = not before.strip(_LINE_FRAME) and not line.group(0)[match.end() :].strip(_LINE_FRAME + "。")
+            if alone or _NUMBER_LABEL_RE.search(before):
+                start = line.start() + match.start()
+                found.append(StatedNumber(match.group(0), start, line.start() + match.end()))
+    return tuple(found)
 
 
 def stated_period(text: str) -> StatedPeriod | None:

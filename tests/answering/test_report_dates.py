@@ -149,3 +149,71 @@ def test_a_reading_written_in_words_is_quoted_in_the_conflict(assistant, questio
     assert (data["status"], data["value"]) == ("answered", "yes"), data["answer"]
     assert "“全年未发生因政府信息公开引起的行政复议、行政诉讼和申诉”" in data["answer"]
     assert [c["value"] for c in data["conflicts"]] == [0]
+
+
+# A report's own 文号: on its own line above the title (a 2012 township page), after a 备注/文号 label
+# (a 2009 county bureau page), in brackets below the title (a 2009 city page); the numbers inside
+# sentences are documents it cites. Bodies invented, own wording.
+NUMBERED = {
+    "xiyuan_2012.txt": """汀州市西岭乡人民政府
+西岭政【2012】87号
+
+2012年西岭乡政府信息公开工作年度报告
+根据《关于做好2012年政府信息公开工作年度报告的通知》(汀政办〔2012〕12号)要求，现将我乡2012年工作报告如下。
+2012年，我乡主动公开政府信息35条。
+""",
+    "linye_2009.txt": """    • 发布机构:宁溪县林业局
+    • 备注/文号:宁林〔2009〕63号
+宁溪县林业局2009年政府信息公开工作年度报告
+依据省政府办公厅《关于做好2009年度政府信息公开工作年度报告有关事项的通知》(闽政办〔2009〕182号)编制本报告。2009年共主动公开信息21条。
+""",
+    "city_2009.txt": """彭城市2009年政府信息公开工作年度报告
+(彭政办发〔2010〕5号)
+依照《关于印发政府信息公开工作年度报告制度(试行)》(桂政办发〔2008〕91号)的要求编制本报告。全年主动公开信息1200条。
+""",
+    "town_2024.txt": """云溪镇2024年政府信息公开工作年度报告
+本报告依据《中华人民共和国政府信息公开工作年度报告格式》(国办公开办函〔2021〕30号)编制。全年主动公开政府信息22条。
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def numbered(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("numbered")
+    for name, text in NUMBERED.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    settings = Settings(store_dir=tmp_path_factory.mktemp("store"), embedder="hash")
+    with Ingestor(settings, progress=False) as ingestor:
+        assert ingestor.ingest([folder]).count("failed") == 0
+    with Assistant(settings) as opened:
+        yield opened
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("西岭乡2012年政府信息公开工作年度报告的文号是什么？", "西岭政【2012】87号"),
+        ("宁溪县林业部门2009年年报的发文字号是多少？", "宁林〔2009〕63号"),
+        ("What is the document number of Pengcheng's 2009 disclosure report?", "彭政办发〔2010〕5号"),
+    ],
+)
+def test_a_report_s_own_document_number_is_the_one_it_gives_itself(numbered, question, number):
+    answer = numbered.ask(question)
+    assert (answer.status, answer.value) == ("answered", number), answer.answer
+    assert answer.citations[0].quote.strip(" •()").endswith(number)
+
+
+def test_numbers_of_documents_a_report_cites_are_not_its_own(numbered):
+    answer = numbered.ask("云溪镇2024年报告的文号是什么？")
+    assert answer.status == "not_found" and answer.value is None, answer.answer
+    assert "国办公开办函" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["宁溪县林业局2009年年报引用的省政府办公厅文件文号是什么？", "Which document number does the Ningxi forestry bureau's 2009 report cite?"],
+)
+def test_a_number_the_report_cites_is_not_asked_as_its_own(numbered, question):
+    answer = numbered.ask(question)
+    assert answer.value != "宁林〔2009〕63号" and "文号为" not in answer.answer, answer.answer
+    assert "document number of" not in answer.answer, answer.answer
