@@ -52,6 +52,31 @@ _YEAR_PATTERNS = (
 _DEPARTMENT_RE = re.compile(r"(?:局|委员会|委|办公室|中心|厅|署|院|所|站|队|管委会)$")
 
 
+_CJK_CHARS = "\u4e00-\u9fff"
+# 区政府办公室, 县人民政府: a body named by its level alone (a page on its own district's site)
+_LEVEL_ONLY_RE = re.compile(r"(?P<level>区|县|市|州|旗|盟|镇|乡)(?:人民)?政府(?P<office>办公室|办公厅)?")
+
+
+def _named_in_full(text: str, found: bodies.BodyCandidate) -> bodies.BodyCandidate:
+    """A body the title names by its level alone (区政府办公室2023年…报告) is the one the page
+    names in full with that level and office (杭州市上城区人民政府办公室 in its signature or its
+    rules' titles): the unit written most often, in its last full name (the signature on a tie)."""
+    level_only = _LEVEL_ONLY_RE.fullmatch(found.name)
+    if level_only is None:
+        return found
+    level, office = level_only["level"], level_only["office"] or ""
+    pattern = re.compile(rf"([{_CJK_CHARS}]{{2,12}}?{level})(?:人民)?政府{office}" + ("" if office else "(?!办公)"))
+    seen: dict[str, list[tuple[int, str]]] = {}  # unit -> (start, full name) of each time it is written
+    for match in pattern.finditer(text):
+        if bodies.valid_name(match.group(1)):
+            seen.setdefault(match.group(1), []).append((match.start(), match.group(0)))
+    if not seen:
+        return found
+    unit = max(seen, key=lambda u: (len(seen[u]), seen[u][-1][0]))
+    start, name = seen[unit][-1]
+    return bodies.BodyCandidate(name, start, start + len(name), "full name", found.score)
+
+
 def extract_meta(text: str) -> ReportMeta:
     """Find body, parent region, level, year and aliases; warn about what is missing."""
     warnings: list[str] = []
@@ -71,6 +96,7 @@ def extract_meta(text: str) -> ReportMeta:
     # the title, the 发布机构 line, the 编制 sentence, the contact paragraph …: the best-scored name
     found = bodies.best(text, title_body)
     if found:
+        found = _named_in_full(text, found)
         body_raw = found.name
         body_span = Span(found.start, found.end)
     if year is None:

@@ -184,3 +184,18 @@ def test_the_span_of_a_whole_year_gives_the_year():
 )
 def test_a_body_without_a_written_region_takes_the_government_one_level_up(text, parent):
     assert extract_meta(text).parent == parent
+
+
+def test_a_body_named_by_its_level_alone_is_the_one_its_page_names_in_full():
+    # heldout7 shape: a district office's report titled 区政府办公室…, the district only in the
+    # titles of its rules and in the signature (bodies invented)
+    text = (
+        "区政府办公室2023年政府信息公开工作年度报告\n一、总体情况\n2023年，区政府办公室主动公开政府信息97条。\n"
+        "严格执行《临江市云岭区人民政府政务公开工作制度》等规定。\n六、其他需要报告的事项\n本年度未收取信息处理费。\n"
+        "临江市云岭区人民政府办公室\n2024年1月30日\n"
+    )
+    meta = extract_meta(text)
+    assert meta.body == "临江市云岭区人民政府办公室" and meta.parent == "云岭区"
+    assert "云岭区政府办公室" in meta.aliases
+    # no full name on the page: the level-only name stays as written
+    assert extract_meta("区政府办公室2020年政府信息公开工作年度报告\n2020年，区政府办公室主动公开信息12条。\n").body == "区政府办公室"
