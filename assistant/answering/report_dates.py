@@ -17,13 +17,14 @@ from assistant.answering.context import Context, Question
 from assistant.answering.phrases import fill
 from assistant.answering.vocabulary import vocabulary
 from assistant.ingest.metadata import extract_meta
-from assistant.ingest.report_dates import StatedDate, period_end, stated_dates, stated_numbers, stated_period
+from assistant.ingest.report_dates import StatedDate, period_end, stated_dates, stated_index, stated_numbers, stated_period
 from assistant.records import ANSWERED, AMBIGUOUS, Answer, Citation
 
 __all__ = ["answer"]
 
 # a question about the statistical period itself, and one about its year
 _PERIOD_ASKED_RE = re.compile(r"统计(?:期限|时限|期|区间)|(?:statistical|reporting|statistics) period")
+_INDEX_ASKED_RE = re.compile(r"索引号|index (?:number|no\b)")
 _YEAR_ASKED_RE = re.compile(r"哪一?年|哪个年|几几年|which year|what year")
 
 
@@ -49,6 +50,12 @@ def _number(ctx: Context, q: Question, report: dict, org: str) -> Answer:
     """The report's own document number (文号), as written; several different ones are all shown,
     none given as the answer; a report that gives itself none is said to (the numbers it cites
     are other documents')."""
+    if _INDEX_ASKED_RE.search(q.text.lower()):
+        index = stated_index(ctx.text(report["source"]))
+        if index is None:
+            return not_found(q, fill(q, phrases.NO_REPORT_INDEX, org=org, year=report["year"]))
+        citation = _line(ctx, report, index.start, index.end)
+        return Answer(q.text, ANSWERED, fill(q, phrases.REPORT_INDEX, org=org, year=report["year"], written=index.written), index.written, None, (citation,))
     numbers = stated_numbers(ctx.text(report["source"]))
     written = list(dict.fromkeys(n.written for n in numbers))
     if not written:

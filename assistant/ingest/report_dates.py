@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from assistant.numerals import arabic_digits
 
-__all__ = ["StatedDate", "StatedNumber", "StatedPeriod", "period_end", "stated_dates", "stated_numbers", "stated_period"]
+__all__ = ["StatedDate", "StatedNumber", "StatedPeriod", "period_end", "stated_dates", "stated_index", "stated_numbers", "stated_period"]
 
 _CN_DIGIT = "〇零○Ｏ一二三四五六七八九"
 _YEAR = rf"(?:(?:19|20)\d{{2}}|[{_CN_DIGIT}]{{4}})"
@@ -106,6 +106,16 @@ def stated_numbers(text: str) -> tuple[StatedNumber, ...]:
                 start = line.start() + match.start()
                 found.append(StatedNumber(match.group(0), start, line.start() + match.end()))
     return tuple(found)
+
+
+# 索 引 号:QZ10106-2500-2009-00022, 索引号 | 014416330/2018-04736 |, 索引号: | zfb-2026-00011 |
+_INDEX_RE = re.compile(r"索\s*引\s*号\s*[:：]?\s*\|?\s*(?P<index>[0-9A-Za-z][0-9A-Za-z\-/_.]{3,40})")
+
+
+def stated_index(text: str) -> StatedNumber | None:
+    """The page's index number (索引号) as its metadata writes it, if it writes one."""
+    match = _INDEX_RE.search(text)
+    return StatedNumber(match["index"], match.start("index"), match.end("index")) if match else None
 
 
 def stated_period(text: str) -> StatedPeriod | None:

@@ -162,7 +162,8 @@ NUMBERED = {
 根据《关于做好2012年政府信息公开工作年度报告的通知》(汀政办〔2012〕12号)要求，现将我乡2012年工作报告如下。
 2012年，我乡主动公开政府信息35条。
 """,
-    "linye_2009.txt": """    • 发布机构:宁溪县林业局
+    "linye_2009.txt": """    • 索 引 号:NX10106-2500-2009-00031
+    • 发布机构:宁溪县林业局
     • 备注/文号:宁林〔2009〕63号
 宁溪县林业局2009年政府信息公开工作年度报告
 依据省政府办公厅《关于做好2009年度政府信息公开工作年度报告有关事项的通知》(闽政办〔2009〕182号)编制本报告。2009年共主动公开信息21条。
@@ -217,3 +218,11 @@ def test_a_number_the_report_cites_is_not_asked_as_its_own(numbered, question):
     answer = numbered.ask(question)
     assert answer.value != "宁林〔2009〕63号" and "文号为" not in answer.answer, answer.answer
     assert "document number of" not in answer.answer, answer.answer
+
+
+def test_the_page_s_index_number_is_its_metadata_s_and_none_is_not_invented(numbered):
+    answer = numbered.ask("宁溪县林业局2009年年报的索引号是多少？")
+    assert (answer.status, answer.value) == ("answered", "NX10106-2500-2009-00031"), answer.answer
+    assert "NX10106-2500-2009-00031" in answer.citations[0].quote
+    english = numbered.ask("What is the index number of Pengcheng's 2009 report?")
+    assert english.status == "not_found" and english.value is None, english.answer
