@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from assistant.answering import across, breakdowns, conflicts, contacts, counted, figures, labelled, passages, phrases, report_dates, yesno
+from assistant.answering import across, breakdowns, conflicts, contacts, counted, figures, labelled, passages, phrases, report_dates, written, yesno
 from assistant.answering.ambiguity import ambiguous_body, ambiguous_reading, available, not_found, years_for
 from assistant.answering.context import BodyDirectory, Context, Question
 from assistant.answering.phrases import fill, say
@@ -48,6 +48,7 @@ _KINDS: dict[str, AnswerKind] = {
     "contact": contacts.answer,
     "report": report_dates.answer,
     "passages": passages.answer,
+    "written": written.answer,
     "across": across.answer,
     "breakdown": _one_figure(breakdowns.answer),
     "yesno": _one_figure(yesno.answer),
@@ -61,6 +62,8 @@ def _kind(q: Question, bodies: Sequence[str]) -> str:
         return "contact"
     if q.intent in ("report_year", "report_date", "report_number"):
         return "report"  # the report itself: the year it covers, the dates it states
+    if q.intent == "written":
+        return "written"  # a name, a cited number, a period: the words as written
     if not q.metrics or q.intent == "narrative" or (q.wants_names and q.intent == "lookup"):
         return "passages"  # "谁申请了…": the applicants' names stand in sentences, not in a count
     if q.intent in _ACROSS_INTENTS or len(bodies) > 1 or len(q.years) > 1:
@@ -68,6 +71,15 @@ def _kind(q: Question, bodies: Sequence[str]) -> str:
     if q.intent in ("breakdown", "yesno"):
         return q.intent
     return "figure"
+
+
+def _of_kind_in_region(ctx: Context, q: Question) -> str | None:
+    """The one stored body that lies in the place a question writes and is of the kind it names
+    (a district's government office asked as "the district government office … of Shangcheng
+    District"); None when the place holds none or several, or the question names no kind."""
+    in_region = ctx.directory.in_region(q.unknown_place or "")
+    of_kind = bodies_of_kind(q.text, ctx.directory, in_region, q.years) if in_region else []
+    return of_kind[0] if len(of_kind) == 1 else None
 
 
 def _stated_change(ctx: Context, q: Question, body: str) -> Answer | None:
@@ -143,7 +155,13 @@ class Answerer:
             q = replace(q, bodies=(held[0],), readings=())
             bodies = [held[0]]
         if not bodies:
-            if q.unknown_place:
+            held = _of_kind_in_region(ctx, q) if q.unknown_place else None
+            if held:
+                # "the government office of Shangcheng District": the one stored body of the kind
+                # the question names in the place it writes
+                q = replace(q, bodies=(held,), unknown_place=None)
+                bodies = [held]
+            elif q.unknown_place:
                 return not_found(q, fill(q, phrases.NO_REPORT_OF_PLACE, place=q.unknown_place) + available(ctx, q))
             bodies = list(dict.fromkeys(r["body"] for r in ctx.reports if r["body"]))
             of_kind = bodies_of_kind(q.text, ctx.directory, bodies, q.years)

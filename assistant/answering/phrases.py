@@ -205,6 +205,8 @@ OLDER_CONTACT = ("（{year}年的报告为{value}[{mark}]）", " (the {year} rep
 
 # the report itself: the year it covers, the dates it states
 WHICH_REPORT = ("{org}有多份报告（{years}年），请说明是哪一年的报告。", "{org} has several reports ({years}); which year's report do you mean?")
+WRITTEN_FORM = ("{org}{year}年报告中写作：{written}[1]。", "{org}'s {year} report writes it as: {written} [1].")
+WRITTEN_FORMS = ("{org}{year}年报告中有几处可能是所问的写法，无法确定是哪一处：{listed}。", "{org}'s {year} report writes more than one thing that may be the one asked, and which it is cannot be told: {listed}.")
 REPORT_NUMBER = ("{org}{year}年报告的文号为{written}[1]。", "The document number of {org}'s {year} report is {written} [1].")
 REPORT_NUMBERS = ("{org}{year}年报告写有不止一个文号：{listed}。", "{org}'s {year} report gives more than one document number: {listed}.")
 NO_REPORT_NUMBER = ("{org}{year}年报告没有写明自己的文号（正文引用的是其他文件的文号）。", "{org}'s {year} report gives no document number of its own (the numbers in its text are of documents it cites).")

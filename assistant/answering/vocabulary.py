@@ -26,7 +26,7 @@ _PATTERNS = (
     "asks_share", "asks_change", "states_change", "asks_before", "asks_after",
 )
 _CONTACT_KINDS = ("fax", "phone", "postcode", "email", "address")
-_TOP_KEYS = ("columns", "question_words", "patterns", "contact_patterns", "section_topics")
+_TOP_KEYS = ("columns", "question_words", "patterns", "contact_patterns", "section_topics", "written_forms", "written_things")
 
 
 class VocabularyError(AssistantError):
@@ -55,10 +55,25 @@ class Vocabulary:
     asks_after: re.Pattern[str]
     contact_patterns: dict[str, re.Pattern[str]]  # group 1 holds the value
     section_topics: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]  # (asked, heading)
+    written_forms: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()  # (asked, form)
+    written_things: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ()  # (English words, report words)
 
     def section_topic(self, question: str) -> re.Pattern[str] | None:
         """The heading pattern of the section that answers a narrative question, if any."""
         return next((heading for asked, heading in self.section_topics if asked.search(question)), None)
+
+    def written_form(self, question: str) -> re.Pattern[str] | None:
+        """The pattern of what a written-form question asks for (a 文号, a period, a quoted name)."""
+        return next((form for asked, form in self.written_forms if asked.search(question)), None)
+
+    def things_named(self, question: str) -> tuple[str, ...]:
+        """The report words of every thing the question names (微信公众号 for "WeChat account")."""
+        lowered = question.lower()
+        words: list[str] = []
+        for english, chinese in self.written_things:
+            if english.search(lowered) or any(word in question for word in chinese):
+                words += [word for word in chinese if word not in words]
+        return tuple(words)
 
 
 @cache
@@ -96,6 +111,12 @@ def parse_vocabulary(text: str, source: str) -> Vocabulary:
     topics = top["section_topics"]
     if not isinstance(topics, list) or not topics:
         raise VocabularyError(f"{source}: section_topics: expected a non-empty list of {{asked, heading}}")
+    forms = top["written_forms"]
+    if not isinstance(forms, list) or not forms:
+        raise VocabularyError(f"{source}: written_forms: expected a non-empty list of {{asked, form}}")
+    things = top["written_things"]
+    if not isinstance(things, list) or not things:
+        raise VocabularyError(f"{source}: written_things: expected a non-empty list of {{en, zh}}")
     return Vocabulary(
         whole_columns=_words(columns["whole"], source, "columns.whole", nullable=True),
         legal_entity_columns=_words(columns["legal_entity"], source, "columns.legal_entity"),
@@ -108,6 +129,20 @@ def parse_vocabulary(text: str, source: str) -> Vocabulary:
                 _compile(entry["heading"], source, f"section_topics[{i}].heading"),
             )
             for i, entry in enumerate(_mapping(e, source, f"section_topics[{i}]", ("asked", "heading")) for i, e in enumerate(topics))
+        ),
+        written_forms=tuple(
+            (
+                _compile(entry["asked"], source, f"written_forms[{i}].asked", flags=re.I),
+                _compile(entry["form"], source, f"written_forms[{i}].form", groups=1),
+            )
+            for i, entry in enumerate(_mapping(e, source, f"written_forms[{i}]", ("asked", "form")) for i, e in enumerate(forms))
+        ),
+        written_things=tuple(
+            (
+                _compile(r"\b(?:" + "|".join(_words(entry["en"], source, f"written_things[{i}].en")) + ")", source, f"written_things[{i}].en"),
+                _words(entry["zh"], source, f"written_things[{i}].zh"),
+            )
+            for i, entry in enumerate(_mapping(e, source, f"written_things[{i}]", ("en", "zh")) for i, e in enumerate(things))
         ),
     )
 

@@ -28,6 +28,9 @@ _ENDINGS = (
     "人民政府办公室", "人民政府办公厅", "政府办公室", "政府办公厅", "人民政府", "政府", "街道办事处", "办事处",
     "管理委员会", "管委会", "委员会", "办公室", "办公厅", "开发区", "新区", "园区", "街道", "镇", "乡",
     "区", "县", "市", "州", "盟", "旗", "省", "局", "委", "厅", "署", "中心",
+    # public institutions report under the same regulation: hospitals (淮北市人民医院, 晋城市妇幼保健院,
+    # 乡镇卫生院), schools, companies and libraries
+    "院", "学校", "中学", "小学", "大学", "幼儿园", "公司", "集团", "馆",
 )
 _ENDING_RE = re.compile("(?:" + "|".join(map(re.escape, _ENDINGS)) + ")$")
 # Words a body's name never holds: they belong to notices, sentences and web furniture.
@@ -83,12 +86,13 @@ _LEAD_RE = re.compile(rf"^[{_CJK}]{{0,3}}?(?:{_LEADS})")
 _ANY_LEAD_RE = re.compile(_LEADS)
 _REGION_START_RE = re.compile(rf"[{_CJK}]{{1,8}}?(?:自治区|省|市|州|盟|地区|区|县|旗)(?=[{_CJK}]{{2,}})")
 _HEADING_RE = re.compile(rf"^\s*(?P<name>{_NAME}{{2,30}})\s*$", re.M)
-_SELF_RE = re.compile(r"[我本](镇|乡|街道办|街办|街道|区|县|市|州|盟|旗|省|局|委|厅|办|中心)")
+_SELF_RE = re.compile(r"[我本](镇|乡|街道办|街办|街道|区|县|市|州|盟|旗|省|局|委|厅|办|中心|院|校|公司|馆)")
 _SELF_LEVEL = {
     "镇": ("镇",), "乡": ("乡",), "街道": ("街道", "办事处"), "街道办": ("街道", "办事处"), "街办": ("街道", "办事处"),
     "区": ("区", "开发区", "新区", "管委会", "管理委员会"), "县": ("县",), "市": ("市",), "州": ("州",), "盟": ("盟",),
     "旗": ("旗",), "省": ("省",), "局": ("局",), "委": ("委", "委员会", "管委会", "管理委员会"), "厅": ("厅", "办公厅"),
-    "办": ("办公室", "办公厅", "办"), "中心": ("中心",),
+    "办": ("办公室", "办公厅", "办"), "中心": ("中心",), "院": ("院",),
+    "校": ("学校", "中学", "小学", "大学", "学院", "幼儿园"), "公司": ("公司", "集团"), "馆": ("馆",),
 }
 _GOV_SUFFIX_RE = re.compile(r"(?:人民政府|政府|办事处)$")
 _NOT_A_FIRST_CHAR = frozenset("由向在对经据将及或把被从为是请可了")
@@ -288,7 +292,7 @@ def _score(candidate: BodyCandidate, text: str, found: list[BodyCandidate], selv
         endings = _SELF_LEVEL.get(level, ())
         if any(candidate.name.endswith(e) or core.endswith(e) for e in endings):
             score += 3.0
-        elif level in ("局", "委", "厅", "办", "中心", "镇", "乡", "街道", "街办", "街道办"):
+        elif level in ("局", "委", "厅", "办", "中心", "镇", "乡", "街道", "街办", "街道办", "院", "校", "公司", "馆"):
             score -= 2.0
     return score
 

@@ -508,7 +508,8 @@ def _pdf_page_lines(page) -> list[str]:
 # A prose line the page width broke: it runs to the right margin and breaks between Chinese
 # characters (…2023年计划开展政务公 / 开培训3次。), not after a sentence or before a heading.
 _WRAPPED_END_RE = re.compile(r"[\u4e00-\u9fff，、“”《》（）]$")
-_WRAPPED_START_RE = re.compile(r"^[\u4e00-\u9fff，、。；“”》）]")
+# (a wrapped line may start with the figure its clause names: 回复各类信访事项 / 1358起，…)
+_WRAPPED_START_RE = re.compile(r"^(?:[\u4e00-\u9fff，、。；“”》）]|[0-9]+(?:\.[0-9]+)?\s*(?:余|多)?[\u4e00-\u9fff%，。；])")
 _PROSE_END_RE = re.compile(r"[\u4e00-\u9fff，、。；：“”《》（）]$")
 _BLOCK_START_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
 

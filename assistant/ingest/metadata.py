@@ -49,7 +49,7 @@ _YEAR_PATTERNS = (
     # 报告覆盖…2011年1月1日至12月31日: the year's whole span
     re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起\s*)?[至到\-—～~]\s*(?:(?P=year)\s*年\s*)?12\s*月\s*31\s*日"),
 )
-_DEPARTMENT_RE = re.compile(r"(?:局|委员会|委|办公室|中心|厅|署|院|所|站|队|管委会)$")
+_DEPARTMENT_RE = re.compile(r"(?:局|委员会|委|办公室|中心|厅|署|院|所|站|队|管委会|学校|中学|小学|大学|幼儿园|公司|集团|馆)$")
 
 
 _CJK_CHARS = "\u4e00-\u9fff"

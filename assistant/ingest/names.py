@@ -35,6 +35,14 @@ def short_name(body: str, level: str | None) -> str:
 
 def aliases(body: str, short: str, parent: str | None, level: str | None, raw: str) -> tuple[str, ...]:
     names = [body, short, raw]
+    matched = _department_entry(body) if level != "department" else None
+    # a zone's own name is two characters or more before its ending: 梁园区 is the district 梁园,
+    # not an industrial park (园区) named 梁
+    zone = bool(matched and matched[0].get("zone") and len(body) - len(matched[1]) >= 2)
+    if zone:
+        # 来凤经济开发区, 池州高新区 are read as a 区, yet named as a zone: "Chizhou High-tech Zone",
+        # never "Chizhougaoxin District"
+        names += _department_aliases(body, parent)
     if level == "department":
         if parent and body.find(parent) > 0:
             names.append(body[body.find(parent) :])  # 北京市通州区财政局 -> 通州区财政局
@@ -51,21 +59,18 @@ def aliases(body: str, short: str, parent: str | None, level: str | None, raw: s
         # "Hengshan Town, Longyou County": the English name with its region, so that English
         # region words can tell two bodies of one name apart
         parent_english = [f"{p} {LEVEL_ENGLISH[parent_level]}" for p in to_pinyin(short_name(parent, parent_level))[:1]] if parent_level in LEVEL_ENGLISH else []
-        for pinyin in to_pinyin(short):
+        for pinyin in [] if zone else to_pinyin(short):
             names.append(pinyin)
             if level in LEVEL_ENGLISH:
                 names.append(f"{pinyin} {LEVEL_ENGLISH[level]}")
                 names += [f"{pinyin} {other}" for other in _OTHER_ENGLISH.get(level, ())]
                 names += [f"{pinyin} {LEVEL_ENGLISH[level]}, {region}" for region in parent_english]
-        for pinyin in to_pinyin(short if short != body else body[: -len(level)] if level and body.endswith(level) else body):
+        for pinyin in [] if zone else to_pinyin(short if short != body else body[: -len(level)] if level and body.endswith(level) else body):
             # "the Hunan provincial government", "Huan County People's Government"
             names += _government_names(pinyin, level)
-        if level in LEVEL_ENGLISH and short == body and len(body) > len(level):
+        if level in LEVEL_ENGLISH and short == body and len(body) > len(level) and not zone:
             # a one-character name keeps its level in Chinese (威县, 攸县) and drops it in English
             names += [f"{pinyin} {LEVEL_ENGLISH[level]}" for pinyin in to_pinyin(body[: -len(level)])]
-    matched = _department_entry(body) if level != "department" else None
-    if matched and matched[0].get("zone"):
-        names += _department_aliases(body, parent)  # 来凤经济开发区 is read as a 区, yet named as a zone
     # 人民政府 is written 政府 as often as not: 高平市政府办公室, 湖南省政府办公厅
     names += [name.replace("人民政府", "政府") for name in names if name and "人民政府" in name and not name.endswith("人民政府")]
     return tuple(dict.fromkeys(name for name in names if name))
@@ -114,7 +119,7 @@ def _department_aliases(body: str, parent: str | None) -> list[str]:
     level = _level_of(parent) if parent and region.endswith(parent) else None
     region_short = short_name(parent, level) if level else ""
     unrelated = not parent or not region.endswith(parent)  # 遂宁经济技术开发区 read beside 遂宁市: the zone is named by itself
-    if not region_short and unrelated and len(region) >= 2 and _level_of(region) is None:
+    if not region_short and unrelated and len(region) >= 2 and (_level_of(region) is None or _city_without_level(region)):
         # a zone named by itself: 龢屾 of 龢屾经济技术开发区管理委员会; one led by its city written
         # without 市 (大连长兴岛) is named by its last word (长兴岛)
         region_short = region if len(region) <= 4 else _last_word(region)
@@ -133,8 +138,6 @@ def _department_aliases(body: str, parent: str | None) -> list[str]:
     if function and region and not entry.get("zone"):
         names += [region + function + "部门", region + function + "主管部门"]  # 永春县林业部门, 海南省生态环境主管部门
     for pinyin in to_pinyin(region_short) if region_short else []:
-        if entry.get("zone") and unrelated:
-            names += [pinyin, f"{pinyin} Zone"]  # the zone is its place: "the Changxingdao zone"
         for english in entry["en"]:
             names += [f"{pinyin} {english}", f"{english} of {pinyin}"]
             if level:
@@ -147,7 +150,14 @@ def _department_aliases(body: str, parent: str | None) -> list[str]:
             # the General Office of the X County People's Government
             names += [f"General Office of the {government}" for government in _government_names(pinyin, level)]
             names += [f"{government} Office" for government in _government_names(pinyin, level)]
+        if entry.get("zone") and unrelated:
+            names += [pinyin, f"{pinyin} Zone"]  # the zone is its place: "the Changxingdao zone"
     return names + _new_area_names(region, entry)
+
+
+def _city_without_level(region: str) -> bool:
+    """池州, 杭州: a city written without 市 (a one-character name and 州), not a prefecture (甘南州)."""
+    return len(region) == 2 and region.endswith("州")
 
 
 # A state-level new area (新区) named with its municipality or province glued before it:

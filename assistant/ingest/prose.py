@@ -301,11 +301,14 @@ def _phrase_before(sentence: str, position: int) -> str:
         cut -= 1
     phrase = sentence[cut:position].strip(_CLAUSE_BREAK)
     if cut > 0 and phrase in ("共", "合计", "共计", "总计"):
-        # 举办业务培训，共2次: a bare 共 counts what the clause before it names (one without a figure)
+        # 举办业务培训，共2次: a bare 共 counts what the clause before it names (one without a figure);
+        # 网站共发布主动公开信息28大项、79小项，合计6657条: what it names before its own figures
         before = sentence[: cut - 1]
         start = max(before.rfind(mark) for mark in "，,；;：:。") + 1
-        if not re.search(r"[0-9０-９]", before[start:]):
-            return (before[start:] + sentence[cut - 1 : position]).strip(_CLAUSE_BREAK)
+        figure = re.search(r"[0-9０-９]", before[start:])
+        named = before[start : start + figure.start()] if figure else before[start:]
+        if len(named.strip(_CLAUSE_BREAK)) >= 4 or not figure:
+            return (named.strip(_CLAUSE_BREAK) + "，" + phrase if figure else before[start:] + sentence[cut - 1 : position]).strip(_CLAUSE_BREAK)
     if _SHARE_OF_RE.match(phrase):
         # 统计信息类共129条，包括…，占总数的60.6%: a share is of the count stated before it
         counted = list(_COUNTED_CLAUSE_RE.finditer(sentence[:cut]))

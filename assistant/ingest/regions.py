@@ -55,6 +55,8 @@ def region_aliases(region: tuple[str, ...], body: str, short: str, level: str | 
     for start in range(len(region)):
         prefix = "".join(region[start:])
         for base in ([body] if level == "department" else [body, short]):
+            if region[-1] in base and not base.startswith(region[-1]):
+                continue  # 杭州市上城区人民政府办公室 already holds its region
             if base.startswith(region[-1]):  # a department written with its region: 大竹县自然资源局
                 if start == len(region) - 1:
                     continue

@@ -27,7 +27,7 @@ from assistant.errors import DataFileError
 __all__ = ["CONDITIONS", "Cues", "cue_pattern", "load_cues", "load_departments"]
 
 # The intent conditions a rule may name; assistant/understanding/intent.py defines each.
-CONDITIONS = frozenset({"always", "several", "no_body", "two", "each", "not_a_figure", "not_counted"})
+CONDITIONS = frozenset({"always", "several", "no_body", "two", "each", "splits", "not_a_figure", "not_counted", "a_form"})
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,9 @@ _CONDITIONS: dict[str, _Condition] = {
     "each": lambda bodies, years, metrics, reading: (
         len(bodies) <= 1 and len(years) <= 1 and bool(metrics) and metrics[0] in BREAKDOWN_OF_METRIC
     ),
+    "splits": lambda bodies, years, metrics, reading: _splits(metrics, reading),
+    # "公众号叫什么": a name as written; "申请人叫什么名字" asks the applicants, "多少" a count
+    "a_form": lambda bodies, years, metrics, reading: not (_NAME_PATTERN.search(reading.lowered) or _LOOKUP_PATTERN.search(reading.lowered)),
     # "培训了多少人" asks a figure even with 培训 / 如何 in it
     "not_a_figure": lambda bodies, years, metrics, reading: not (metrics and _LOOKUP_PATTERN.search(reading.lowered)),
     # "接听咨询电话多少次" counts calls; "电话是多少" asks the number to call
@@ -64,6 +67,16 @@ _INTENTS = tuple(dict.fromkeys(intent for intent, _, _ in INTENT_RULES))
 INTENTS = _INTENTS  # every intent a rule gives, in the order rules first name them
 # The condition an inherited intent must still meet (its first rule's).
 _INTENT_CONDITION = {intent: condition for intent, condition, _ in reversed(INTENT_RULES)}
+
+
+def _splits(metrics: Sequence[str], reading: Reading) -> bool:
+    """A breakdown cue asks for parts: its kind is one only a breakdown names (原因, 办理结果,
+    申请人类型), or the question names no figure, a figure with parts, or asks a count. The words
+    of channels (方式, 途径, 形式, 渠道) also say how something is done: "用什么方式维护网站栏目"
+    asks a description, not the channels of a figure that has none."""
+    if breakdown_kind(reading.cue_text, ()) != "channel" or not metrics:
+        return True
+    return any(metric in BREAKDOWN_OF_METRIC for metric in metrics) or asks_a_count(reading.lowered)
 
 
 def cued_rules(lowered: str, cue_text: str | None = None) -> tuple[int, ...]:

@@ -49,6 +49,8 @@ def bodies_of_kind(text: str, directory: BodyDirectory, bodies: Sequence[str], y
             functions = _functions(body)
             if functions and any(_names_function(lowered, f) for f in functions):
                 found.append(body)
+            elif _GOVERNMENT_OFFICE_BODY_RE.search(body) and _GOVERNMENT_OFFICE_RE.search(lowered):
+                found.append(body)  # "the district government office": a government's own office
         elif entry.level in _GOVERNMENT_LEVELS:
             match = _GOVERNMENT_RE.search(lowered)
             if match and match.group(1) in _GOVERNMENT_LEVELS[entry.level]:
@@ -56,6 +58,11 @@ def bodies_of_kind(text: str, directory: BodyDirectory, bodies: Sequence[str], y
     if years:
         found = [b for b in found if set(years) & set(directory.years_of(b))]
     return found
+
+
+# A government's office (上城区人民政府办公室, 湖南省人民政府办公厅) and how English names it.
+_GOVERNMENT_OFFICE_BODY_RE = re.compile(r"政府办公[室厅]$")
+_GOVERNMENT_OFFICE_RE = re.compile(r"\bgovernment(?:'s)?\s+(?:general\s+)?office\b|\bgeneral\s+office\b")
 
 
 def _names_function(lowered: str, function: str) -> bool:

@@ -233,6 +233,22 @@ class BodyDirectory:
         names = (entry.body, entry.parent or "", *entry.aliases)
         return any(unit in name or unit.rstrip("市县区") in name for unit in units for name in names if name)
 
+    def in_region(self, place: str) -> tuple[str, ...]:
+        """The stored bodies that lie in a place a question writes (上城区, "Shangcheng District"):
+        its parent, or a name of theirs that holds the place (杭州市上城区人民政府办公室,
+        "Shangcheng District Government Office")."""
+        lowered = place.lower().strip()
+        found = []
+        for entry in self.bodies:
+            names = (entry.body, entry.parent or "", *entry.aliases)
+            if place.isascii():
+                held = any(alias.lower().startswith(lowered + " ") for alias in names if alias.isascii())
+            else:
+                held = entry.parent == place or any(place in name and name != place for name in names if name)
+            if held:
+                found.append(entry.body)
+        return tuple(found)
+
     def years_of(self, body: str) -> tuple[int, ...]:
         entry = self._by_body.get(body)
         return entry.years if entry else ()

@@ -518,6 +518,9 @@ def test_pdf_lines_wrapped_by_the_page_width_are_joined(tmp_path):
         (96, "改进措施：落实专人负责网站栏目更新，建立信息发布台账，2023年计划"),
         (72, "开展政务公开培训3次，进一步提升工作人员的业务能力和服务水平。"),
         (96, "本年度未收取信息处理费。"),
+        # a line the width broke right before a figure (溧阳市城市管理局 2025, PDF: 回复各类信访事项 / 1358起)
+        (96, "全年公示行政许可1097件、一般程序行政处罚60件，回复各类信访事项"),
+        (72, "1358起，未发生行政复议案件。"),
     ]
     for row, (x, text) in enumerate(lines):
         pdf.drawString(x, 800 - 20 * row, text)
@@ -526,4 +529,5 @@ def test_pdf_lines_wrapped_by_the_page_width_are_joined(tmp_path):
         "五、存在的主要问题及改进情况",
         "改进措施：落实专人负责网站栏目更新，建立信息发布台账，2023年计划开展政务公开培训3次，进一步提升工作人员的业务能力和服务水平。",
         "本年度未收取信息处理费。",
+        "全年公示行政许可1097件、一般程序行政处罚60件，回复各类信访事项1358起，未发生行政复议案件。",
     ]

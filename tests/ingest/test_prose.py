@@ -166,6 +166,13 @@ def test_zeros_stated_in_words_one_per_subject():
     }
 
 
+def test_a_bare_total_after_figures_of_other_units_counts_what_its_clause_names():
+    # 泾县 2012 (ahjx.gov.cn): 网站共发布主动公开信息28大项、79小项，合计6657条
+    text = "2012年，县政府信息公开网站共发布主动公开信息28大项、79小项，合计6657条。\n"
+    ((label, value, unit, _),) = _metrics(text)
+    assert (label, value, unit) == ("县政府信息公开网站共发布主动公开信息，合计", 6657, "条")
+
+
 def test_counts_in_other_wordings():
     text = (
         "街道办事处年内组织政务公开业务培训三次，参加培训人员共计180余人次。\n"

@@ -28,7 +28,7 @@ def _packaged() -> dict:
 def test_packaged_cues_load_and_compile():
     loaded = load_cues()
     assert loaded is load_cues()  # read once
-    assert [intent for intent, _, _ in loaded.intent_rules][:4] == ["report_year", "report_date", "report_number", "contact"]  # order kept
+    assert [intent for intent, _, _ in loaded.intent_rules][:5] == ["report_year", "report_date", "report_number", "written", "contact"]  # order kept
     assert {condition for _, condition, _ in loaded.intent_rules} <= CONDITIONS
     tables = [
         *(c for _, _, c in loaded.intent_rules), *loaded.breakdown_cues.values(), *loaded.contact_cues.values(),

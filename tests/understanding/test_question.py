@@ -370,6 +370,11 @@ def test_which_year_asks_over_all_years(parse):
         ("Who leads information disclosure work in Xiji?", "narrative"),
         ("What measures did Jugezhuang take to improve disclosure?", "narrative"),
         ("What problems remain in Xiji's disclosure work?", "narrative"),
+        # 方式 of a figure with no channels says how something is done (杨梅乡-like 2022 report:
+        # 以“每日读网，定期巡检”方式维护栏目内容); of requests it asks their channels
+        ("西集镇用什么方式维护政府网站和新媒体的栏目内容", "narrative"),
+        ("西集镇的申请是通过什么方式提交的", "breakdown"),
+        ("西集镇通过哪些渠道主动公开信息", "breakdown"),
         ("How does Jugezhuang organise its disclosure work?", "narrative"),
         ("巨各庄镇如何开展培训", "narrative"),
     ],
