@@ -135,6 +135,9 @@ def extract_meta(text: str) -> ReportMeta:
     short = _short_name(body, level) if body else None
     aliases = _aliases(body, short, parent, level, body_raw) if body else ()
     aliases += tuple(region_aliases(region, body, short, level, aliases))
+    second = _second_name(text, body_span, parent) if body and level == "department" else None
+    if second:
+        aliases += tuple(a for a in _aliases(second, second, parent, level, second) if a not in aliases)
     return ReportMeta(
         body=body,
         short_name=short,
@@ -146,6 +149,22 @@ def extract_meta(text: str) -> ReportMeta:
         year_span=year_span,
         warnings=tuple(warnings),
     )
+
+
+# One body with two names (一个机构两块牌子), the second in brackets after the first:
+# 白城市民委(宗教局), 人力资源和社会保障局（医疗保障局）.
+_SECOND_NAME_RE = re.compile(r"\s*[（(](?P<name>[\u4e00-\u9fff]{2,12}?(?:局|委员会|委|办公室|办|中心|厅))[）)]")
+
+
+def _second_name(text: str, span: Span | None, parent: str | None) -> str | None:
+    """The body's second name written in brackets right after its first, with its region."""
+    if span is None:
+        return None
+    match = _SECOND_NAME_RE.match(text, span.end)
+    if not match:
+        return None
+    name = match["name"]
+    return name if not parent or name.startswith(parent) else parent + name
 
 
 _CN_YEAR_RE = re.compile(r"[〇零○Ｏ一二三四五六七八九]{4}(?=\s*年)")

@@ -55,6 +55,7 @@ def aliases(body: str, short: str, parent: str | None, level: str | None, raw: s
         names += [body + "人民政府", body + "政府"]
         if level == "街道":
             names.append(body + "办事处")
+            names += _road_names(short)
         parent_level = _level_of(parent) if parent else None
         # "Hengshan Town, Longyou County": the English name with its region, so that English
         # region words can tell two bodies of one name apart
@@ -74,6 +75,21 @@ def aliases(body: str, short: str, parent: str | None, level: str | None, raw: s
     # 人民政府 is written 政府 as often as not: 高平市政府办公室, 湖南省政府办公厅
     names += [name.replace("人民政府", "政府") for name in names if name and "人民政府" in name and not name.endswith("人民政府")]
     return tuple(dict.fromkeys(name for name in names if name))
+
+
+# A subdistrict named after its road (华侨路街道, 解放大街街道): "Huaqiao Road Subdistrict".
+_ROAD_ENGLISH = (("大街", ("Street", "Avenue")), ("路", ("Road",)), ("街", ("Street",)))
+
+
+def _road_names(short: str) -> list[str]:
+    names: list[str] = []
+    for ending, words in _ROAD_ENGLISH:
+        if short.endswith(ending) and len(short) - len(ending) >= 1:
+            for pinyin in to_pinyin(short[: -len(ending)])[:2]:
+                for word in words:
+                    names += [*(f"{pinyin} {word} {level}" for level in ("Subdistrict", "Sub-district", "Street Office", "Subdistrict Office")), f"{pinyin} {word}"]
+            break
+    return names
 
 
 # How English writes a government of each level: "Hunan Provincial Government".

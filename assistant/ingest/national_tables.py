@@ -272,6 +272,22 @@ def _match_entry(label: str, entries: tuple[_Entry, ...], pos: int) -> int | Non
     return None
 
 
+_ROW_MARKER_RE = re.compile(r"\s*(?:[（(][一二三四五六七八九十]+[）)]|\d+\s*[.．、])")
+
+
+def _unglued(cell: tc.Cell, entries: tuple[_Entry, ...], pos: int) -> tc.Cell | None:
+    """A row label with the last characters of a group label printed one a line glued before it
+    (三/、/本/…/结/果（一）予以公开, （/三/）/不/予/公/开1.属于国家秘密): the row's own label, or None."""
+    for cut in range(1, 5):
+        head, rest = cell.text[:cut], cell.text[cut:]
+        head_norm = tc.norm(head)
+        if not _ROW_MARKER_RE.match(rest) or not head_norm or not any(tc.norm(e.label).endswith(head_norm) for e in entries):
+            continue  # the rest must open with its row's marker: （一）予以公开, 1.属于国家秘密
+        if _match_entry(rest, entries, pos) is not None:
+            return tc.Cell(cell.kind, rest, cell.start + cut, cell.end, cell.value)
+    return None
+
+
 def _parse_s3(text: str, section: _Section, template: str, warnings: list[str]) -> list[Fact]:
     # Match against the fuller 2021 tree: a 2019-looking report may still split （六）其他处理.
     entries = S3_ROWS[NATIONAL_2021]
@@ -299,6 +315,11 @@ def _parse_s3(text: str, section: _Section, template: str, warnings: list[str]) 
                 header.append(cell)
                 continue
             found = None if norm in header_names - {"其他", "总计"} else _match_entry(cell.text, entries, pos)
+            if found is None and norm not in header_names:
+                unglued = _unglued(cell, entries, pos)
+                if unglued is not None:  # 果（一）予以公开: the group label's last character glued on
+                    cell, norm = unglued, tc.norm(unglued.text)
+                    found = _match_entry(cell.text, entries, pos)
             if found is not None:
                 started = True
                 pos = found + 1

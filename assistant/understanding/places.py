@@ -80,6 +80,12 @@ class BodyDirectory:
         self._kind_words = _kind_words()
         # The first words of stored bodies' English names (Zhangcheng of "Zhangcheng Population and
         # Family Planning Commission"): "the Zhangcheng commission" is one of ours, written short.
+        # the English words of each body's names: a level word after its name that none of them
+        # holds ("League" after "Xing'an" for 兴安区) names another place
+        self._english_words = {
+            entry.body: frozenset(w.lower() for alias in entry.aliases if alias.isascii() for w in re.findall(r"[A-Za-z]+", alias))
+            for entry in self.bodies
+        }
         self.english_name_words = frozenset(
             alias.split()[0].lower() for entry in self.bodies for alias in entry.aliases if alias.isascii() and " " in alias
         )
@@ -127,11 +133,20 @@ class BodyDirectory:
             start, end = spans[first][0], spans[last][1]
             if name.isascii() and (alnum_at(text, start - 1) or alnum_at(text, end)):
                 continue  # Latin names stand on word boundaries: Xiji, not Xijiang
+            if name.isascii() and self._other_level_after(body, text, end):
+                continue  # "Xing'an League" is not Xing'an District: the level written names another place
             if name in self._kind_words and _PLACE_BEFORE_RE.search(text[max(0, start - 12) : start]):
                 continue  # 杨柳镇政府办公室, 济宁市文化广电新闻出版局: the office of the place written, not a body of that kind elsewhere
             found.append((-_score(name), order, start, BodyCandidate(body, name, _score(name), (start, end))))
         found.sort(key=lambda item: item[:3])
         return [candidate for *_, candidate in found]
+
+    def _other_level_after(self, body: str, text: str, end: int) -> bool:
+        after = _EN_LEVEL_AFTER_RE.match(text, end)
+        if not after:
+            return False
+        words = {_SAME_LEVEL.get(w, w) for w in self._english_words.get(body, frozenset())}
+        return _SAME_LEVEL.get(after.group(1).lower(), after.group(1).lower()) not in words
 
     @staticmethod
     def choose(candidates: Sequence[BodyCandidate]) -> list[tuple[str, int, int]]:
@@ -357,6 +372,9 @@ def _names_a_level_of(parent: str, words: str) -> bool:
 
 
 # A place's name right before a word: two characters or more, then its level (杨柳镇, 济宁市).
+# English writes one level two ways: a 镇 is a "town" or a "township", a 街道 a "subdistrict" or a "street"
+_SAME_LEVEL = {"township": "town", "street": "subdistrict"}
+_EN_LEVEL_AFTER_RE = re.compile(rf"\s+({'|'.join(map(re.escape, PLACE_WORDS['en_levels']))})\b", re.I)
 _PLACE_BEFORE_RE = re.compile(r"[\u4e00-\u9fff]{2,}[镇乡区县市州旗盟省]$")
 
 

@@ -27,7 +27,7 @@ _CONNECTIVES = "".join(_WORDS["connectives"])
 _NOT_A_PLACE_START = _WORDS["not_a_place_start"]
 # An English place name with its level: "Qingyun Town", "Miyun District".
 _EN_PLACE_RE = re.compile(
-    rf"\b((?:[A-Z][a-z]+)(?:[ -][A-Z][a-z]+)?)[ -]({_alternation(_WORDS['en_levels'])})\b"
+    rf"\b((?:[A-Z][a-z]+(?:'[a-z]+)?)(?:[ -][A-Z][a-z]+(?:'[a-z]+)?)?)[ -]({_alternation(_WORDS['en_levels'])})\b"
 )
 # "the Yaoxu housing bureau", "Lintong Development Zone": a capitalised name, then words that
 # end in a kind of department

@@ -374,6 +374,25 @@ def test_a_cell_holding_a_group_and_its_first_item():
     assert ("三、本年度办理结果", "（三）不予公开", "2.其他法律行政法规禁止公开") in paths
 
 
+def test_a_group_label_one_character_a_line_glued_to_its_first_row():
+    # 清水县 2019 (text copied from its PDF): 三/、/本/年/度/办/理/结/果（一）予以公开 7 1 0 0 0 1 9,
+    # （/三/）/不/予/公/开1.属于国家秘密 0 0 0 0 0 0 0
+    text = S3_HEAD + (
+        "一、本年新收政府信息公开申请数量 20 2 0 0 0 1 23\n"
+        + "\n".join("三、本年度办理结") + "\n果（一）予以公开 7 1 0 0 0 1 9\n"
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形） 2 0 0 0 0 0 2\n"
+        + "\n".join("（三）不予公") + "\n开1.属于国家秘密 0 0 0 0 0 0 0\n"
+        "2.其他法律行政法规禁止公开 1 0 0 0 0 0 1\n"
+    )
+    result = parse_national_tables(text)
+    _spans_exact(text, result)
+    found = _by_key(result)
+    assert found[(S3, ("三、本年度办理结果", "（一）予以公开"), "总计")].value == 9
+    assert found[(S3, ("三、本年度办理结果", "（一）予以公开"), "自然人")].value == 7
+    assert found[(S3, ("三、本年度办理结果", "（三）不予公开", "1.属于国家秘密"), "总计")].value == 0
+    assert found[(S3, ("三、本年度办理结果", "（三）不予公开", "2.其他法律行政法规禁止公开"), "总计")].value == 1
+
+
 def test_a_header_wrapped_by_the_column_width_reads_from_the_rows():
     """A PDF table without ruling lines: 社会公益组织 and 法律服务机构 wrap onto a second header
     line, and a long row label wraps under its numbers."""

@@ -173,6 +173,17 @@ def test_a_bare_total_after_figures_of_other_units_counts_what_its_clause_names(
     assert (label, value, unit) == ("县政府信息公开网站共发布主动公开信息，合计", 6657, "条")
 
 
+def test_channels_named_by_their_verb_after_the_requests():
+    # 花都区新华街道 2021 (Guangzhou counts requests in 宗): 从提交方式看，当面提交3宗…
+    text = "全年我街共收到信息公开申请22宗。从提交方式看，当面提交3宗，占14%；通过网络提交4宗，占18%；通过邮寄提交15宗，占68%。\n"
+    assert _metrics(text) == {
+        ("全年我街共收到信息公开申请", 22, "宗", "requests_received"),
+        ("当面提交", 3, "宗", "requests_in_person"),
+        ("通过网络提交", 4, "宗", "requests_online"),
+        ("通过邮寄提交", 15, "宗", "requests_letter"),
+    }
+
+
 def test_counts_in_other_wordings():
     text = (
         "街道办事处年内组织政务公开业务培训三次，参加培训人员共计180余人次。\n"
