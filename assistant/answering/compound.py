@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from assistant.answering.context import Question
+from assistant.answering.labelled import asks_cumulative
+from assistant.understanding.clauses import first_ask
 from assistant.records import ANSWERED, NOT_FOUND, Answer, AnswerPart
 from assistant.understanding.cues import RESULT_CUES, RESULT_METRICS
 
@@ -24,9 +26,15 @@ def later_question(asked: Question, question: Question) -> Question:
     """A later ask read as a follow-up: its body and year from the question; a metric only of its
     own, and never the first ask's again (其中外国人申请多少件 names no row: its 申请 is no second
     reading of 收到申请), unless the ask names another column of it (法人或其他组织多少件 after
-    自然人多少件)."""
+    自然人多少件) or its own words turn the borrowed row into another of the question's figures'
+    kin (现行有效的有多少件 after 制发多少件: the row's 现行有效 column)."""
     if "metrics" in asked.inherited and asked.metrics and question.metrics and _result_of(asked.metrics[0], question.metrics[0]):
         return asked  # …被申请行政复议几件？其中维持原答复的有几件: a result of the first figure, named by its cue
+    if "metrics" in asked.inherited and asked.metrics and question.metrics and asked.metrics[0] not in question.metrics:
+        return asked  # …制发多少件？现行有效的有多少件: the ask's own words turned the row to its 现行有效 column
+    same = "metrics" in asked.inherited or (asked.metrics and question.metrics and asked.metrics[0] == question.metrics[0])
+    if same and asks_cumulative(asked.text) and not asks_cumulative(first_ask(question.text.lower())):
+        return asked  # …主动公开了多少条？截至2016年底累计公开多少条: the running total of the same figure
     if "metrics" in asked.inherited or (asked.metrics and question.metrics and asked.metrics[0] == question.metrics[0]):
         if asked.column and asked.column != question.column:
             return asked  # 自然人多少件，法人或其他组织多少件: the same row, another column

@@ -50,7 +50,8 @@ _ASKED_UNITS = tuple(
         (r"万元|元", r"yuan|amount|how much", ("万元", "元")),
         (r"多少次|几次|次数|多少场|几场|多少期|几期", r"times|sessions|meetings|conferences|occasions", ("次", "场", "期")),
         (r"多少篇|几篇", r"articles|posts", ("篇", "条")),
-        (r"多少件|几件", r"requests|applications|cases|suggestions|proposals|complaints|lawsuits|documents", ("件", "份", "个", "条")),
+        # requests are counted in 宗 (Guangdong) and 起 as well as 件
+        (r"多少件|几件|多少宗|几宗|多少起|几起", r"requests|applications|cases|suggestions|proposals|complaints|lawsuits|documents", ("件", "份", "个", "条", "宗", "起")),
         (r"多少条|几条", r"items|pieces", ("条", "篇", "件", "项")),
         (r"多少人|几人|几名|多少名", r"staff|people|persons|volunteers", ("人", "名", "人次")),
         (r"多少个|几个", r"how many (?:columns|platforms|accounts|villages)", ("个",)),

@@ -40,6 +40,9 @@ _CN_FIGURE_RE = re.compile(
 _CN_PHRASE_UNITS = ("条", "人")
 # Things that look like figures but are not: 第15条, 第9至12条, 《条例》第33条.
 _ARTICLE_BEFORE_RE = re.compile(r"(?:第|至|第[0-9０-９]+至|-|~|～)\s*$")
+# A counting rule in a template label's brackets: （不同渠道和方式公开相同信息计1条）, not 共计 / 合计.
+_COUNTING_RULE_BEFORE_RE = re.compile(r"(?<![共合总累])计\s*$")
+_CLOSING_BRACKET_RE = re.compile(r"\s*[）)]")
 # A figure its clause marks as a plan, target or lower bound (计划开展专题培训不少于4次) is not a
 # count of the year: recording it would contradict the real figure.
 # 计划 names a category too (计划总结36条, 规划计划类, 计划生育, 规范计划5条): only 计划 as a verb
@@ -140,6 +143,10 @@ def parse_prose_facts(text: str, exclude: Sequence[Span] = ()) -> tuple[Fact, ..
         for figure_start, figure_end, value, unit in _figures(sentence):
             if _ARTICLE_BEFORE_RE.search(sentence[:figure_start]):
                 continue
+            if _inside(start + figure_start, start + figure_end, exclude):
+                continue  # a table row read as a sentence from its leading pipe (| …计1条） | 条 | 87 |)
+            if _COUNTING_RULE_BEFORE_RE.search(sentence[:figure_start]) and _CLOSING_BRACKET_RE.match(sentence, figure_end):
+                continue  # （不同渠道和方式公开相同信息计1条）: the template's counting rule, no figure
             if value == 0 and _inside(start + figure_start, start + figure_end, [z.value_span for z in zeros]):
                 continue  # 行政复议和行政诉讼均为0件: already a zero per subject
             phrase = _phrase_before(sentence, figure_start)

@@ -114,7 +114,7 @@ _EN_TURN_RE = re.compile(
 # "发布了多少条信息，微信又推送了多少条", "新收多少件、上年结转几件，以及召开了几场发布会".
 _WEAK_TURN_RE = re.compile(r"[，,、]\s*(?:以及|还有|并且|同时|和|及|另外)?|以及|还有|(?<=[件个条次人名项期篇场家份])(?:和|及|与)")
 _ASKS_ANY_RE = re.compile(
-    r"多少|几(?:[件个条次人名项期篇场家所台份处轮批]|人次)|how (?:many|much)|what (?:share|percentage|proportion|per ?cent)",
+    r"多少|几(?:[件个条次人名项期篇场家所台份处轮批宗起例]|人次)|how (?:many|much)|what (?:share|percentage|proportion|per ?cent)",
     re.IGNORECASE,
 )
 # "网络申请和信函申请各多少件", "通过门户网站和公开目录分别公开了多少条": the things listed before 各 or

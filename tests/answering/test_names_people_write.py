@@ -34,6 +34,10 @@ SCENIC = """翠山风景名胜区管委会2018年政府信息公开工作年度�
 如对本报告有疑问，请联系翠山风景名胜区管委会办公室，电话：0571-86001234，传真：0571-86005678。
 """
 
+CITY_COMMISSION = """榆江市卫生健康委员会2022年政府信息公开工作年度报告
+2022年，我委共收到政府信息公开申请17件。
+"""
+
 TOWN = """石岭镇2020年政府信息公开工作年度报告
 2020年，石岭镇人民政府共收到政府信息公开申请2件。
 """
@@ -47,7 +51,7 @@ DISTRICT = """榆安区2020年政府信息公开工作年度报告
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
     folder = tmp_path_factory.mktemp("reports")
-    for name, text in (("yucheng_minwei_2009.txt", TWO_NAMES), ("rongjianglu_2021.txt", ROAD), ("cuishan_2018.txt", SCENIC), ("yuan_2020.txt", DISTRICT), ("shiling_2020.txt", TOWN)):
+    for name, text in (("yucheng_minwei_2009.txt", TWO_NAMES), ("rongjianglu_2021.txt", ROAD), ("cuishan_2018.txt", SCENIC), ("yuan_2020.txt", DISTRICT), ("shiling_2020.txt", TOWN), ("yujiang_wjw_2022.txt", CITY_COMMISSION)):
         (folder / name).write_text(text, encoding="utf-8")
     settings = Settings(store_dir=tmp_path_factory.mktemp("store"), embedder="hash")
     with Ingestor(settings, progress=False) as ingestor:
@@ -82,3 +86,17 @@ def test_another_level_after_a_stored_name_is_another_place(assistant):
     assert result.status == "not_found", result.answer
     assert "Yu'an League" in result.answer
     assert result.value is None
+
+
+# 吉林省卫生健康委员会 asked with only 吉林市卫生健康委员会 stored (published set pb094)
+@pytest.mark.parametrize(
+    ("question", "status"),
+    [("榆江省卫生健康委员会2022年收到多少件政府信息公开申请？", "not_found"), ("榆江市卫生健康委员会2022年收到多少件政府信息公开申请？", "answered")],
+)
+def test_a_province_is_not_the_city_of_the_same_name(assistant, question, status):
+    result = assistant.ask(question)
+    assert result.status == status, result.answer
+    if status == "not_found":
+        assert "榆江省卫生健康委员会" in result.answer and result.value is None
+    else:
+        assert result.value == 17
