@@ -219,7 +219,11 @@ def _mentions(head: str, selves: Counter) -> list[BodyCandidate]:
 
 # A clause that opens with its year and then its subject: 2020年，湖南省人民政府办公厅认真落实…,
 # 2011年，攸县在省、市主管部门的指导下…: the subject is the body the report speaks for.
-_YEAR_SUBJECT_RE = re.compile(rf"(?:^|[。；;\n])\s*(?:19|20)\d{{2}}\s*年度?\s*[，,]\s*(?P<words>[{_CJK}]{{2,24}})")
+# A setting clause may stand between (2020年，在区委、区政府领导下，广州市越秀区人民政府北京街道办事处贯彻…).
+SETTING_CLAUSE = r"(?:在[^，,。；;\n]{2,24}?(?:领导|指导|带领|部署|要求)下\s*[，,]\s*)?"
+_YEAR_SUBJECT_RE = re.compile(
+    rf"(?:^|[。；;\n])\s*(?:19|20)\d{{2}}\s*年度?\s*[，,]\s*{SETTING_CLAUSE}(?P<words>[{_CJK}]{{2,24}})"
+)
 # Bodies above every report's own: never the subject that names a report's body.
 _NATIONAL_RE = re.compile(r"^(?:国务院|国家|中央|党中央|全国)")
 

@@ -171,7 +171,7 @@ _CN_YEAR_RE = re.compile(r"[〇零○Ｏ一二三四五六七八九]{4}(?=\s*年
 
 
 _SELF_REFERENCE = r"[我本](?:镇|乡|街道?|街办|区|县|市|旗|局|委|办|厅|单位|机关|部门)"
-_YEAR_LED_RE = r"(?P<year>(?:19|20)\d{2})\s*年度?\s*[，,]?\s*(?:全年\s*)?"
+_YEAR_LED_RE = r"(?P<year>(?:19|20)\d{2})\s*年度?\s*[，,]?\s*" + bodies.SETTING_CLAUSE + r"(?:全年\s*)?"
 _PUBLISHED_RE = re.compile(
     r"(?:发布|成文|公开|生成|印发)(?:日期|时间)\s*[:：]?\s*(?P<year>(?:19|20)\d{2})\s*[-年/.]\s*(?P<month>\d{1,2})"
 )

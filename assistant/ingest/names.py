@@ -166,6 +166,7 @@ def _department_aliases(body: str, parent: str | None) -> list[str]:
             # the General Office of the X County People's Government
             names += [f"General Office of the {government}" for government in _government_names(pinyin, level)]
             names += [f"{government} Office" for government in _government_names(pinyin, level)]
+            names += [f"{government} General Office" for government in _government_names(pinyin, level)]  # "… People's Government General Office"
         if entry.get("zone") and unrelated:
             names += [pinyin, f"{pinyin} Zone"]  # the zone is its place: "the Changxingdao zone"
     return names + _new_area_names(region, entry)

