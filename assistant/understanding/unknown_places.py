@@ -79,7 +79,8 @@ def _may_be_a_name(text: str, match: re.Match) -> bool:
     if any(word in name[: len(name) - len(level)] for word in _WORDS["not_in_a_place_name"]):
         return False
     after = text[match.end() : match.end() + 2]
-    return not (level and not name.endswith(tuple(_WORDS["zh_department_endings"])) and after.startswith(tuple(_WORDS["zh_levels"])))
+    # 乡镇, 县区 and 乡村 (组织乡村干部) are kinds of places, not a name ending in its level
+    return not (level and not name.endswith(tuple(_WORDS["zh_department_endings"])) and after.startswith((*_WORDS["zh_levels"], "村")))
 
 
 @functools.cache
