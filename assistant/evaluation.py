@@ -173,7 +173,7 @@ def _judge(gold: object, response: dict) -> tuple[bool, str]:
         return not missing, f"missing {missing}" if missing else "ok"
     # a name, phone or e-mail: the value itself, however its dashes and @ are written, and a
     # town's name with or without its government (邹城市太平镇 is 邹城市太平镇人民政府)
-    return _name(str(value)) == _name(str(gold)), f"value {value!r}"
+    return _same_name(_name(str(value)), _name(str(gold))), f"value {value!r}"
 
 
 def _judge_parts(golds: list, response: dict) -> tuple[bool, str]:
@@ -191,6 +191,18 @@ def _judge_parts(golds: list, response: dict) -> tuple[bool, str]:
         if not ok:
             reasons.append(f"part {index + 1}: {reason}")
     return not reasons, "; ".join(reasons) or "ok"
+
+
+# A body's name written with its city or province before it (临沂市罗庄区卫生健康局 for 罗庄区卫生健康局).
+_REGION_PREFIX_RE = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟|地区))+")
+
+
+def _same_name(value: str, gold: str) -> bool:
+    """The gold name, or the gold name with more of its region before it (never less: 太平镇 is
+    not 邹城市太平镇 where two 太平镇 are stored)."""
+    if value == gold:
+        return True
+    return bool(gold) and value.endswith(gold) and bool(_REGION_PREFIX_RE.fullmatch(value[: -len(gold)]))
 
 
 def _name(text: str) -> str:

@@ -216,3 +216,11 @@ def test_compare_runs_the_baselines_side_by_side(tmp_path, capsys):
     for baseline in baselines.values():
         assert baseline["overall"]["n"] == summary["overall"]["n"]
         assert baseline["overall"]["accuracy"] < summary["overall"]["accuracy"]
+
+
+def test_a_name_with_its_region_before_it_is_the_same_name():
+    # heldout8: 临沂市罗庄区卫生健康局 answered where the gold writes 罗庄区卫生健康局
+    gold = GoldItem("x", "q", "罗庄区卫生健康局")
+    assert score(gold, _response(value="临沂市罗庄区卫生健康局", quote=None), TEXTS, 0.0).correct
+    assert not score(gold, _response(value="城厢区卫生健康局", quote=None), TEXTS, 0.0).correct
+    assert not score(GoldItem("y", "q", "罗庄区卫生健康局"), _response(value="东罗庄区卫生健康局", quote=None), TEXTS, 0.0).correct

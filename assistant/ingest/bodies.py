@@ -32,7 +32,8 @@ _ENDINGS = (
     # 乡镇卫生院), schools, companies and libraries
     "院", "学校", "中学", "小学", "大学", "幼儿园", "公司", "集团", "馆",
 )
-_ENDING_RE = re.compile("(?:" + "|".join(map(re.escape, _ENDINGS)) + ")$")
+# ... and a school named by its number (怀远二中, 榆阳一中)
+_ENDING_RE = re.compile("(?:" + "|".join(map(re.escape, _ENDINGS)) + "|[一二三四五六七八九十]中)$")
 # Words a body's name never holds: they belong to notices, sentences and web furniture.
 _NOT_A_NAME_RE = re.compile(
     r"关于|通知|做好|要点|落实|编制|编写|特此|报告|年度|年报|公开|政府信息|工作|根据|依据|按照|结合|如下|现将|"

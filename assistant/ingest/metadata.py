@@ -152,8 +152,8 @@ def extract_meta(text: str) -> ReportMeta:
 
 
 # One body with two names (一个机构两块牌子), the second in brackets after the first:
-# 白城市民委(宗教局), 人力资源和社会保障局（医疗保障局）.
-_SECOND_NAME_RE = re.compile(r"\s*[（(](?P<name>[\u4e00-\u9fff]{2,12}?(?:局|委员会|委|办公室|办|中心|厅))[）)]")
+# 白城市民委(宗教局), 人力资源和社会保障局（医疗保障局）, 淮北市妇幼保健计划生育服务中心（市妇幼保健院）.
+_SECOND_NAME_RE = re.compile(r"\s*[（(](?P<name>[\u4e00-\u9fff]{2,12}?(?:局|委员会|委|办公室|办|中心|厅|院))[）)]")
 
 
 def _second_name(text: str, span: Span | None, parent: str | None) -> str | None:
@@ -164,6 +164,8 @@ def _second_name(text: str, span: Span | None, parent: str | None) -> str | None
     if not match:
         return None
     name = match["name"]
+    if parent and name[0] == parent[-1] and not name.startswith(parent):
+        name = name[1:]  # 淮北市妇幼保健计划生育服务中心（市妇幼保健院）: 市 is its own city
     return name if not parent or name.startswith(parent) else parent + name
 
 

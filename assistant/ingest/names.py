@@ -34,7 +34,7 @@ def short_name(body: str, level: str | None) -> str:
 
 
 def aliases(body: str, short: str, parent: str | None, level: str | None, raw: str) -> tuple[str, ...]:
-    names = [body, short, raw]
+    names = [body, short, raw, *_school_names(body)]
     matched = _department_entry(body) if level != "department" else None
     # a zone's own name is two characters or more before its ending: 梁园区 is the district 梁园,
     # not an industrial park (园区) named 梁
@@ -75,6 +75,27 @@ def aliases(body: str, short: str, parent: str | None, level: str | None, raw: s
     # 人民政府 is written 政府 as often as not: 高平市政府办公室, 湖南省政府办公厅
     names += [name.replace("人民政府", "政府") for name in names if name and "人民政府" in name and not name.endswith("人民政府")]
     return tuple(dict.fromkeys(name for name in names if name))
+
+
+# A school named by its number (怀远二中, 怀远县第二中学): "Huaiyuan No. 2 Middle School".
+_SCHOOL_RE = re.compile(r"^(?P<place>[\u4e00-\u9fff]{2,6}?)(?:县|市|区)?(?:第(?P<n1>[一二三四五六七八九十]+)中学|(?P<n2>[一二三四五六七八九十]+)中)$")
+_ORDINALS = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth")
+
+
+def _school_names(body: str) -> list[str]:
+    match = _SCHOOL_RE.match(body)
+    if not match:
+        return []
+    from assistant.numerals import chinese_number
+
+    written = match["n1"] or match["n2"]
+    number = int(chinese_number(written))
+    names = [f"{match['place']}第{written}中学", f"{match['place']}{written}中"]
+    for pinyin in to_pinyin(match["place"])[:2]:
+        names += [f"{pinyin} No. {number} Middle School", f"{pinyin} No.{number} Middle School", f"{pinyin} No. {number} High School"]
+        if number <= len(_ORDINALS):
+            names.append(f"{pinyin} {_ORDINALS[number - 1]} Middle School")
+    return names
 
 
 # A subdistrict named after its road (华侨路街道, 解放大街街道): "Huaqiao Road Subdistrict".
@@ -238,6 +259,9 @@ def to_pinyin(name: str) -> list[str]:
             forms.append("".join(syllables[:index] + [other] + syllables[index + 1 :]).capitalize())
     if any(s[0] in "aoe" for s in syllables[1:]):  # 柳岸 is written Liu'an as well as Liuan
         forms.append("".join(("'" + s if i and s[0] in "aoe" else s) for i, s in enumerate(syllables)).capitalize())
+    for short, spelled in (("廿", "二十"), ("卅", "三十")):
+        if short in name:  # 廿三里 is read out as 二十三里: "Ershisanli" as well as "Niansanli"
+            forms += to_pinyin(name.replace(short, spelled))[:1]
     from assistant.understanding.cues import LANDFORM_NAMES
 
     for landform, english in LANDFORM_NAMES:

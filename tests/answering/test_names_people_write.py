@@ -38,6 +38,23 @@ CITY_COMMISSION = """榆江市卫生健康委员会2022年政府信息公开工�
 2022年，我委共收到政府信息公开申请17件。
 """
 
+PROVINCE_DEPARTMENT = """榆江省水利厅2023年政府信息公开工作年度报告
+2023年，我厅共收到政府信息公开申请14件。
+"""
+
+SCHOOL = """榆阳二中2021年政府信息公开工作年度报告
+2021年，我校主动公开政府信息96条。
+"""
+
+NUMBER_TWENTY = """廿八里街道2022年政府信息公开工作年度报告
+2022年，廿八里街道共收到政府信息公开申请6件。
+"""
+
+CENTRE = """榕城市妇幼保健计划生育服务中心（市妇幼保健院）2021 年
+政府信息公开年度报告
+2021年，我院向社会公布信息310条。
+"""
+
 TOWN = """石岭镇2020年政府信息公开工作年度报告
 2020年，石岭镇人民政府共收到政府信息公开申请2件。
 """
@@ -51,7 +68,11 @@ DISTRICT = """榆安区2020年政府信息公开工作年度报告
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
     folder = tmp_path_factory.mktemp("reports")
-    for name, text in (("yucheng_minwei_2009.txt", TWO_NAMES), ("rongjianglu_2021.txt", ROAD), ("cuishan_2018.txt", SCENIC), ("yuan_2020.txt", DISTRICT), ("shiling_2020.txt", TOWN), ("yujiang_wjw_2022.txt", CITY_COMMISSION)):
+    for name, text in (
+        ("yucheng_minwei_2009.txt", TWO_NAMES), ("rongjianglu_2021.txt", ROAD), ("cuishan_2018.txt", SCENIC), ("yuan_2020.txt", DISTRICT), ("shiling_2020.txt", TOWN), ("yujiang_wjw_2022.txt", CITY_COMMISSION),
+        ("yujiang_slt_2023.txt", PROVINCE_DEPARTMENT), ("yuyang_erzhong_2021.txt", SCHOOL), ("nianbali_2022.txt", NUMBER_TWENTY),
+        ("rongcheng_fyzx_2021.txt", CENTRE),
+    ):
         (folder / name).write_text(text, encoding="utf-8")
     settings = Settings(store_dir=tmp_path_factory.mktemp("store"), embedder="hash")
     with Ingestor(settings, progress=False) as ingestor:
@@ -72,6 +93,12 @@ def assistant(tmp_path_factory):
         # a 镇 is a town or a township in English; a 街道 a subdistrict or a street
         ("How many information requests did Shiling Township receive in 2020?", 2, "shiling_2020.txt"),
         ("How many information requests did Rongjiang Road Street receive in 2021?", 4, "rongjianglu_2021.txt"),
+        # heldout8 shapes: a provincial department (厅), a school by its number, 廿 read out as 二十,
+        # a centre whose second name in brackets is its hospital's (市妇幼保健院)
+        ("How many information requests did the Yujiang Provincial Department of Water Resources receive in 2023?", 14, "yujiang_slt_2023.txt"),
+        ("How many government information items did Yuyang No. 2 Middle School proactively disclose in 2021?", 96, "yuyang_erzhong_2021.txt"),
+        ("How many information requests did Ershibali Subdistrict receive in 2022?", 6, "nianbali_2022.txt"),
+        ("榕城市妇幼保健院2021年向社会公布了多少条信息？", 310, "rongcheng_fyzx_2021.txt"),
     ],
 )
 def test_a_body_by_the_name_people_write(assistant, question, value, source):

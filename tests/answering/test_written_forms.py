@@ -41,6 +41,11 @@ OFFICE = """杭泽市澄湖区人民政府办公室2023年政府信息公开工�
 打造以“澄湖发布”为主、部门账号为支撑的政务新媒体矩阵，加强政务新媒体规范管理。
 """
 
+BUREAU = """鹭城市统计局2020年政府信息公开工作年度报告
+本年度报告中所列数据的统计期限从202011日至20201231日。本报告依据《鹭城市人民政府关于进一步推进政务公开的实施意见》(鹭政发〔2009〕63号)编制。
+镇政府发布微信公众平台信息前须填写《鹭城市统计局发布微信公众平台信息审核表》，经分管领导审核后发布。
+"""
+
 TWO_ACCOUNTS = """石门镇2022年政府信息公开工作年度报告
 一、总体情况
 本年度，“石门之声”微信公众号发布信息90条，“石门发布”微信公众号发布信息35条。
@@ -50,7 +55,7 @@ TWO_ACCOUNTS = """石门镇2022年政府信息公开工作年度报告
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
     folder = tmp_path_factory.mktemp("reports")
-    for name, text in (("yuxi_2012.txt", COUNTY), ("rongzhou_gxq_2024.txt", ZONE), ("chenghu_zfb_2023.txt", OFFICE), ("shimen_2022.txt", TWO_ACCOUNTS)):
+    for name, text in (("yuxi_2012.txt", COUNTY), ("rongzhou_gxq_2024.txt", ZONE), ("chenghu_zfb_2023.txt", OFFICE), ("shimen_2022.txt", TWO_ACCOUNTS), ("lucheng_tjj_2020.txt", BUREAU)):
         (folder / name).write_text(text, encoding="utf-8")
     settings = Settings(store_dir=tmp_path_factory.mktemp("store"), embedder="hash")
     with Ingestor(settings, progress=False) as ingestor:
@@ -75,6 +80,24 @@ def assistant(tmp_path_factory):
     ],
 )
 def test_the_words_as_written(assistant, question, written, source):
+    _written(assistant, question, written, source)
+
+
+@pytest.mark.parametrize(
+    ("question", "written"),
+    [
+        # heldout8 shapes: a period ending on a full date with no 止, the number of a document the
+        # report bases itself on, the name of a form
+        ("How does the Lucheng Statistics Bureau's 2020 report write the period its data cover?", "从202011日至20201231日"),
+        ("鹭城市统计局2020年年报依据的市政府实施意见文号是什么？", "鹭政发〔2009〕63号"),
+        ("What is the name of the form the Lucheng Statistics Bureau uses to review posts on its WeChat public platform?", "鹭城市统计局发布微信公众平台信息审核表"),
+    ],
+)
+def test_the_words_as_written_in_other_shapes(assistant, question, written):
+    _written(assistant, question, written, "lucheng_tjj_2020.txt")
+
+
+def _written(assistant, question, written, source):
     result = assistant.ask(question)
     assert result.status == "answered", result.answer
     assert result.value == written, result.answer
