@@ -23,7 +23,7 @@ from eval.answers import GOLD, ROOT, gold_sets
 
 EXTRA = {  # blind sets run once, not gated
     "heldout4.jsonl": "eval/reports/heldout4", "heldout5.jsonl": "eval/reports/heldout5", "heldout6.jsonl": "eval/reports/heldout6",
-    "heldout7.jsonl": "eval/reports/heldout7",
+    "heldout7.jsonl": "eval/reports/heldout7", "heldout8.jsonl": "eval/reports/heldout8",
 }
 
 

@@ -143,7 +143,7 @@ def _section_points(ctx: Context, hits: list, topic, citations: list[Citation], 
 def _best_sentences(ctx: Context, q: Question, hits: list, terms: list[str], citations: list[Citation], points: list[str]) -> None:
     """Append the best sentence of each of the first four hits that holds one of ``terms``; a
     sentence naming an applicant only when names were asked for."""
-    from assistant.retrieval.quotes import best_sentences
+    from assistant.retrieval.quotes import best_sentences, is_heading_line, points_under
 
     for hit in hits[:4]:
         text = ctx.text(hit.source)
@@ -152,5 +152,10 @@ def _best_sentences(ctx: Context, q: Question, hits: list, terms: list[str], cit
             sentence = text[start:end]
             if (terms and not any(t in sentence for t in terms)) or (not q.wants_names and vocabulary().named_applicant.search(sentence)):
                 continue
-            citations.append(ctx.citation(report, start, end, "sentence"))
-            points.append(f"{text[start:end]}[{len(citations)}]")
+            # a heading names the topic and says nothing of it: the sentences under it answer
+            spans = (points_under(text, start, end) or [(start, end)]) if is_heading_line(sentence) else [(start, end)]
+            for s_start, s_end in spans:
+                if any(c.start == s_start and c.source == hit.source for c in citations):
+                    continue
+                citations.append(ctx.citation(report, s_start, s_end, "sentence"))
+                points.append(f"{text[s_start:s_end]}[{len(citations)}]")

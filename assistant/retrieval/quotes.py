@@ -129,6 +129,27 @@ def section_points(text: str, topic: re.Pattern, *, limit: int = 8) -> list[Poin
     return []
 
 
+def is_heading_line(sentence: str) -> bool:
+    """A section or sub-section heading quoted as a sentence: （五）监督保障, 三、平台建设情况."""
+    return _is_heading(sentence) or bool(_SUB_HEADING_RE.match(sentence) and len(sentence) < 20 and sentence[-1] not in _SENTENCE_END)
+
+
+def points_under(text: str, start: int, end: int, *, limit: int = 4) -> list[tuple[int, int]]:
+    """The sentences under the heading at ``text[start:end]``, up to the next heading: what a
+    question naming the heading's topic asks for (（五）监督保障 -> how supervision was done)."""
+    found: list[tuple[int, int]] = []
+    for s_start, s_end in sentence_spans(text, end, len(text)):
+        sentence = text[s_start:s_end]
+        if is_heading_line(sentence) or _SECTION_HEADING_RE.match(sentence):
+            break
+        if "|" in sentence:
+            break  # a table starts: no prose points
+        found.append((s_start, s_end))
+        if len(found) >= limit:
+            break
+    return found
+
+
 def best_sentences(
     text: str, span_start: int, span_end: int, terms: Sequence[str], *, limit: int = 2
 ) -> list[tuple[int, int]]:
