@@ -56,7 +56,7 @@ def answer(ctx: Context, q: Question, bodies: Sequence[str]) -> Answer:
         return passages.answer(ctx, q, bodies)
     report = reports[0]
     text = ctx.text(report["source"])
-    found = _candidates(text, form, _things(q), _qualifiers(q, ctx, bodies[0]))
+    found = _candidates(text, form, vocabulary().things_named(q.text), _qualifiers(q, ctx, bodies[0]))
     if not found or (max(c.score for c in found) == 0 and len({c.value for c in found}) > 1):
         return passages.answer(ctx, q, bodies)  # nothing written beside the words asked
     best = max(c.score for c in found)
@@ -72,10 +72,6 @@ def answer(ctx: Context, q: Question, bodies: Sequence[str]) -> Answer:
     citation = ctx.citation(report, *chosen.sentence, "sentence")
     said = fill(q, phrases.WRITTEN_FORM, org=org, year=report["year"], written=chosen.value)
     return Answer(q.text, ANSWERED, said, chosen.value, None, (citation,))
-
-
-def _things(q: Question) -> tuple[str, ...]:
-    return vocabulary().things_named(q.text)
 
 
 def _qualifiers(q: Question, ctx: Context, body: str) -> frozenset[str]:
