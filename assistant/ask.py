@@ -72,7 +72,7 @@ class Assistant:
             # asked first) or another column ("…, and how many of them came from natural persons")
             first = parse_question(asked[0], catalogue=self.catalogue, directory=self.directory, previous=q)
 
-            def answer_ask(text: str) -> Answer:
+            def answer_ask(text: str, previous: Answer) -> Answer:
                 later = compound.later_question(parse_question(text, catalogue=self.catalogue, directory=self.directory, previous=q), first)
                 if not later.metrics and later.intent == "lookup":
                     # "how many were still pending" names no figure by itself: read it with the
@@ -80,7 +80,11 @@ class Assistant:
                     set_up = in_context(asked[0], text)
                     if set_up != text:
                         later = compound.later_question(parse_question(set_up, catalogue=self.catalogue, directory=self.directory, previous=q), first)
-                return self.answer(later)
+                found = self.answer(later)
+                if found.status != ANSWERED:
+                    # "and what share of the total was that?": the share stated beside the figure before
+                    found = compound.share_of_previous(later, previous) or found
+                return found
 
             if first.metrics and "metrics" not in first.inherited and first.intent == "lookup" and asked[0] != question:
                 own = self.answer(first)

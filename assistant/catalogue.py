@@ -281,8 +281,38 @@ class Catalogue:
             if rule.units and unit not in rule.units:
                 continue
             if any(p.search(text) for p in rule.patterns):
-                return rule.metric
+                return self._whole_of_listed_parts(rule.metric, text, unit)
         return None
+
+    def _whole_of_listed_parts(self, metric: str, text: str, unit: str | None) -> str:
+        """``metric``, or its parent when ``metric`` is a channel (a group ``…_channels``) and the
+        phrase names a second channel of the same whole: 通过门户网站、融媒、“宣威发布”微信公众号公开
+        信息80余条 counts every channel together, the whole they are channels of."""
+        listed = self._channels_named(metric, text, unit)
+        return self.metrics[metric].parent if len(listed) > 1 else metric  # type: ignore[return-value]
+
+    def channels_listed(self, phrase: str, unit: str | None) -> tuple[str, ...]:
+        """The channels a figure's phrase names when it names several (门户网站、融媒、微信公众号: the
+        website and WeChat metrics); () when it names one or none."""
+        text = _SPACE_RE.sub("", (phrase or "").translate(_FULL_WIDTH))
+        for rule in self._prose_rules:
+            if (not rule.units or unit in rule.units) and any(p.search(text) for p in rule.patterns):
+                listed = self._channels_named(rule.metric, text, unit)
+                return listed if len(listed) > 1 else ()
+        return ()
+
+    def _channels_named(self, metric: str, text: str, unit: str | None) -> tuple[str, ...]:
+        own = self.metrics[metric]
+        if not own.parent or not (own.group or "").endswith("_channels") or own.parent not in self.metrics:
+            return (metric,)  # channels only: 予以公开和部分公开共10件 is two results, not their whole
+        named = [metric]
+        for rule in self._prose_rules:
+            other = self.metrics[rule.metric]
+            if rule.metric == metric or other.group != own.group or other.parent != own.parent or (rule.units and unit not in rule.units):
+                continue
+            if any(p.search(text) for p in rule.patterns):
+                named.append(rule.metric)
+        return tuple(named)
 
     # -- vocabulary ---------------------------------------------------------------------------
 

@@ -14,7 +14,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from assistant.answering.context import Question
+from assistant.answering.counted import share_beside
 from assistant.answering.labelled import asks_cumulative
+from assistant.answering.vocabulary import vocabulary
 from assistant.understanding.clauses import first_ask
 from assistant.records import ANSWERED, NOT_FOUND, Answer, AnswerPart
 from assistant.understanding.cues import RESULT_CUES, RESULT_METRICS
@@ -48,14 +50,17 @@ def _result_of(metric: str, base: str) -> bool:
     return bool(pattern) and metric != base and any(metric == pattern.format(kind) for kind in RESULT_CUES)
 
 
-def combine(primary: Answer, asks: Sequence[str], answer_ask: Callable[[str], Answer]) -> Answer:
+def combine(primary: Answer, asks: Sequence[str], answer_ask: Callable[[str, Answer], Answer]) -> Answer:
     """``primary`` (the whole question's answer, for its first ask) with every later ask's answer
-    after it: texts joined, citations numbered on, one part per ask."""
+    after it: texts joined, citations numbered on, one part per ask. ``answer_ask`` gets each ask
+    with the answer of the ask before it (what "that" and 其 refer to)."""
     parts = [AnswerPart(asks[0], primary.status, primary.value, primary.unit, primary.citations)]
     citations = list(primary.citations)
     texts = [primary.answer]
+    previous = primary
     for ask in asks[1:]:
-        found = answer_ask(ask)
+        found = answer_ask(ask, previous)
+        previous = found
         if found.status != ANSWERED or found.value is None:
             # every ask asks a figure: one the reports do not give is named as missing, not answered
             # with related sentences or a list of what is stored
@@ -71,3 +76,12 @@ def fill_part(ask: str) -> str:
     if re.search(r"[\u4e00-\u9fff]", ask):
         return f"（报告中没有找到“{ask}”的数字。）"
     return f"(The reports give no figure for “{ask}”.)"
+
+
+def share_of_previous(q: Question, previous: Answer) -> Answer | None:
+    """A later ask asking the share of the figure asked before it ("how many were work updates,
+    and what share of the total was that?", 占比多少): the share the report states beside that
+    figure (工作动态43条，占信息公开总量的75.44%); None when none is stated."""
+    if previous.status != ANSWERED or q.metrics or not vocabulary().asks_share.search(q.text.lower()):
+        return None
+    return share_beside(q, previous)

@@ -19,14 +19,71 @@ from assistant.answering.passages import from_passages
 from assistant.answering.phrases import column_en, english_amount, fill
 from assistant.answering.vocabulary import vocabulary
 from assistant.catalogue import normalise_label
-from assistant.understanding.clauses import first_ask
+from assistant.understanding import metrics as metric_words
+from assistant.understanding.clauses import after_scope, first_ask, stated_figures, without_statement
 from assistant.ingest.numbers import format_value
 from assistant.ingest.national_tables import template_metrics
 from assistant.records import ANSWERED, NATIONAL_2019, NATIONAL_2021, NOT_FOUND, Answer, Citation
 
 
 def answer(ctx: Context, q: Question, body: str, year: int, metric: str) -> Answer:
-    """A lookup: the named row, the asked column, or the metric's figure with its conflicts."""
+    """A lookup: the named row, the asked column, or the metric's figure with its conflicts; a
+    figure the question states itself is the whole it asks a part of, never the answer."""
+    together = _channels_together(ctx, q, body, year)
+    if together is not None:
+        return labelled.worded(ctx, q, body, year, together)
+    found = _answer(ctx, q, body, year, metric)
+    stated = stated_figures(q.text)
+    if stated and (found.status != ANSWERED or found.value in stated):
+        # "X received 211 new requests. How many were addressed to the district government?",
+        # "how many government-affairs items were among the 59 items": the metric names the whole
+        # the question gives; the part is the sentence whose label says what is asked
+        return _part_of_whole(ctx, q, body, year, found, without_statement(q.text), stated)
+    asked = first_ask(q.text)
+    rest = after_scope(asked)
+    if rest and found.status == ANSWERED and not q.column and not metric_words.metrics(rest, ctx.catalogue) and _names_the_scope(ctx, asked, rest, metric):
+        # 北碚区2022年收到的申请中，向各街镇提出的有多少件: the metric is the scope's (收到的申请); the
+        # words after it name a part no metric knows
+        return _part_of_whole(ctx, q, body, year, found, rest, ())
+    return found
+
+
+def _channels_together(ctx: Context, q: Question, body: str, year: int) -> Figure | None:
+    """Several channels asked as one figure ("via its portal, WeChat and Weibo", 通过微信、微博发布多少条):
+    the sentence that states the figure of those channels together (全年厅门户网站、微信、微博发布政府
+    信息共有3343条); None when one channel is asked or no sentence lists them all."""
+    metrics = ctx.catalogue.metrics
+    asked = [m for m in q.metrics if m in metrics and (metrics[m].group or "").endswith("_channels")]
+    if len(asked) < 2 or len({metrics[m].parent for m in asked}) != 1:
+        return None
+    for row in ctx.store.query_facts(body=body, year=year):
+        if row["kind"] == "prose" and row["value"] is not None and set(asked) <= set(ctx.catalogue.channels_listed(row["row_path"], row["unit"])):
+            return ctx.figure(row)
+    return None
+
+
+def _names_the_scope(ctx: Context, asked: str, rest: str, metric: str) -> bool:
+    """Whether ``metric`` is what the scope of ``asked`` names (收到的申请 of …申请中，), not a result
+    its rest turned it to (行政复议案件中，结果被纠正的有几件: corrected, not every case)."""
+    scope = asked[: len(asked) - len(rest)]
+    return metric in metric_words.metrics(scope, ctx.catalogue)
+
+
+def _part_of_whole(ctx: Context, q: Question, body: str, year: int, whole: Answer, asked: str, stated: tuple[float, ...]) -> Answer:
+    """The figure ``asked`` names within the whole ``whole`` answers (the sentence whose label says
+    it), or not found with what is given: the whole is never its own part."""
+    part = labelled.answer(ctx, replace(q, text=asked), body, year)
+    if part is not None and part.value not in stated:
+        if part.value != whole.value:
+            return replace(part, question=q.text)
+        if whole.citations and part.citations and (whole.citations[0].source, whole.citations[0].start) == (part.citations[0].source, part.citations[0].start):
+            return whole  # the metric's own sentence was already the part (其中政务动态类159条)
+    if whole.status == ANSWERED:
+        return not_found(q, fill(q, phrases.ONLY_THE_WHOLE, value=format_value(whole.value), unit=whole.unit or ""))
+    return whole
+
+
+def _answer(ctx: Context, q: Question, body: str, year: int, metric: str) -> Answer:
     named = named_row(ctx, q, body, year) if q.intent == "lookup" else None
     if named is not None:
         return named

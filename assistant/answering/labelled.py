@@ -27,7 +27,7 @@ from assistant.ingest.numbers import format_value
 from assistant.ingest.prose import is_change
 from assistant.records import ANSWERED, Answer
 from assistant.understanding import places
-from assistant.understanding.clauses import first_ask
+from assistant.understanding.clauses import after_scope, first_ask
 from assistant.understanding.cues import load_figure_words
 
 # How much of the label, and of the question's words, a match must cover.
@@ -40,7 +40,8 @@ _QUESTION_PAIRS = frozenset("多少 少条 少件 少次 少人 少个 少项 �
 _TRAILING_VERB_RE = re.compile(r"(?:共计|合计|总计|共|为|达到?|是|有)$")
 # the clause a share adds to the count it is of (统计信息类共，占总数的): it says the unit, not the subject
 _SHARE_CLAUSE_RE = re.compile(r"[，,]\s*(?:约|分别)?占(?:总数|全部|总量|全年|总体|比例|比重)?的?(?:比例|比重)?(?:为|达)?$")
-_CUMULATIVE_RE = re.compile(r"累计|历年|以来|cumulative|so far|to date|since")
+# 全年累计公开165条 sums the year, it is no running total
+_CUMULATIVE_RE = re.compile(r"(?<!全年)(?<!本年)(?<!今年)(?<!当年)(?<!年度)(?<!年内)累计|历年|以来|cumulative|so far|to date|since")
 # the unit a question asks for, and the units a figure may be stated in for it
 _ASKED_UNITS = tuple(
     (re.compile(zh + r"|(?<![a-z])(?:" + en + r")(?![a-z])"), units)
@@ -133,16 +134,24 @@ def coverages(ctx: Context, q: Question, body: str, year: int) -> list[tuple[dic
     concepts = [c for c in _ask_concepts(ctx, q, text) if _weight_of(c, weights) and not any(alt & own_name for alt in c)]
     if not concepts:
         return []
+    asked_pairs = frozenset().union(*(alt for concept in concepts for alt in concept))
     asked = unit_asked(text.lower())
     cumulative = bool(_CUMULATIVE_RE.search(text.lower()))
     change = bool(vocabulary().asks_change.search(text.lower()))
     scored: list[tuple[float, int, dict, tuple[float, float]]] = []
+    asked_metric = q.metrics[0] if q.metrics else None
     for row in ctx.store.query_facts(body=body, year=year):
         if row["kind"] != "prose" or row["value"] is None:
             continue
+        if asked_metric and asked_metric in ctx.catalogue.channels_listed(row["row_path"], row["unit"]):
+            continue  # 通过网站、融媒、微信公众号公开60条: every channel together, never the one asked
         if asked and row["unit"] not in asked:
             continue
         label = _TRAILING_VERB_RE.sub("", _SHARE_CLAUSE_RE.sub("", row["row_path"]))  # 累计点击量达到: the verb says nothing of what
+        # 包括政务信息12条: 包括 joins the part to its whole, it names nothing (其中, in most reports'
+        # labels, weighs little by itself)
+        joined = _JOINED_PART_RE.match(label)
+        label = label[joined.end() :] if joined else label
         if bool(_CUMULATIVE_RE.search(label)) != cumulative:
             continue  # a running total never answers the year's figure, nor the other way round
         if is_change(label) != change:
@@ -154,8 +163,11 @@ def coverages(ctx: Context, q: Question, body: str, year: int) -> list[tuple[dic
         # what the count counts, written after its unit (配备2名专职人员, 开设25个子栏目): the label's
         # last words
         tail = _tail(source[row["value_end"] : row["end"]]) if row.get("value_end") else ""
-        pairs = [p for p in _label_pairs(ctx, label) + _label_pairs(ctx, tail) if p not in own_name]
-        covered_label, covered_ask = _coverage(pairs, concepts, weights, frozenset(_label_pairs(ctx, lead)) - own_name)
+        pairs = [p for p in _label_pairs(ctx, label, asked_pairs) + _label_pairs(ctx, tail, asked_pairs) if p not in own_name]
+        # a word the question asks may be written inside a longer word of the label (水情 in 雨水情):
+        # for what the question asks, every pair the label writes counts
+        written = frozenset(_label_pairs(ctx, lead)) | _pairs(label) | _pairs(tail)
+        covered_label, covered_ask = _coverage(pairs, concepts, weights, written - own_name)
         score = 2 * covered_label * covered_ask / (covered_label + covered_ask) if covered_label + covered_ask else 0.0
         scored.append((score, -row["start"], row, (covered_label, covered_ask)))
     scored.sort(key=lambda item: item[:2], reverse=True)
@@ -163,26 +175,14 @@ def coverages(ctx: Context, q: Question, body: str, year: int) -> list[tuple[dic
 
 
 _OF_WHICH_RE = re.compile(r"\s*(?:其中|包括|具体为|分别为|按类别分)")
+_JOINED_PART_RE = re.compile(r"\s*(?:包括|具体为|分别为|按类别分)")
 _SENTENCE_END_RE = re.compile(r"[。；;\n]")
-
-
-# "新增主动公开的信息中，政策文件类…多少条": the words before 中 set the scope (the whole count); what is
-# asked follows them.
-_SCOPE_END_RE = re.compile(r"(?:中|里|当中|之中)\s*[，,]")
-_EN_SCOPE_RE = re.compile(r"^\s*(?:of|among) (?:the )?[^,]+,\s*(how (?:many|much)\b.*)$")
 
 
 def _after_scope(text: str) -> str:
     """An ask without the clause that sets its scope (…的信息中，; "of the items X disclosed in 2022,
     how many were …"), when words are left."""
-    english = _EN_SCOPE_RE.match(text)
-    if english:
-        return english.group(1)
-    ends = list(_SCOPE_END_RE.finditer(text))
-    if not ends:
-        return text
-    rest = text[ends[-1].end() :]
-    return rest if len("".join(_CJK_RUN_RE.findall(rest))) >= 4 else text
+    return after_scope(text) or text
 
 
 def _lead_start(text: str, start: int) -> int:
@@ -271,9 +271,14 @@ def _english_word_re(word: str) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z])" + r"[\s-]+".join(re.escape(part) for part in word.split()) + r"(?![a-z])")
 
 
-def _label_pairs(ctx: Context, label: str) -> list[str]:
-    """A label's character pairs in order, each inside one of its words."""
+def _label_pairs(ctx: Context, label: str, asked: frozenset[str] = frozenset()) -> list[str]:
+    """A label's character pairs in order, each inside one of its words or asked by the question
+    (向各街镇提出 cuts as 各街|镇, yet writes the 街镇 an English question's subdistricts and towns
+    asks)."""
     pairs = [w[i : i + 2] for w in ctx.store.tokenizer.tokenize(label) if _CJK_RUN_RE.fullmatch(w) for i in range(len(w) - 1)]
+    if asked:
+        inside = frozenset(pairs)
+        pairs = [run[i : i + 2] for run in _CJK_RUN_RE.findall(label) for i in range(len(run) - 1) if run[i : i + 2] in inside or run[i : i + 2] in asked]
     # a word and its pieces (微信公众号, 微信, 公众) give a pair twice: each counts once, where it is last
     return list(reversed(list(dict.fromkeys(reversed(pairs)))))
 

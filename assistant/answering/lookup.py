@@ -7,6 +7,8 @@ agreeing or disagreeing evidence.
 
 from __future__ import annotations
 
+import re
+
 from assistant.answering.context import Context, Figure
 from assistant.answering.vocabulary import vocabulary
 
@@ -42,6 +44,28 @@ def figures(ctx: Context, body: str, year: int, metric: str, column: str | None 
         # first, and a sentence that states another value stands beside them as a conflict
         # the parts' sum never replaces a total a sentence states (63 stated; 16 + 214 by channel)
         found = (_summed(ctx, body, year, metric) or ([] if found else _from_children(ctx, body, year, metric))) + found
+    return found or _through_channel(ctx, body, year, metric)
+
+
+# A web address written for the site it names: 通过广昌县人民政府(http://www.jxgc.gov.cn)主动公开 is
+# 通过广昌县人民政府网站主动公开.
+_URL_RE = re.compile(r"[（(]?\s*(?:https?://|www\.)[\w./:%?=&#-]*\s*[)）]?", re.IGNORECASE)
+
+
+def _through_channel(ctx: Context, body: str, year: int, metric: str) -> list[Figure]:
+    """A channel's figure no sentence states apart (how many items on the website) from the
+    sentence stating the whole as published through that channel (通过县政府网站主动公开信息57条:
+    the report's total is its website's count)."""
+    defined = ctx.catalogue.metrics.get(metric)
+    if defined is None or not defined.parent:
+        return []
+    found = []
+    for row in ctx.store.query_facts(body=body, year=year, metric=defined.parent):
+        if row["kind"] == "table" or row["value"] is None or not row.get("value_start"):
+            continue
+        lead = _URL_RE.sub("网站", ctx.text(row["source"])[row["start"] : row["value_start"]])
+        if ctx.catalogue.match_prose(lead, row["unit"]) == metric:
+            found.append(ctx.figure(row))
     return found
 
 

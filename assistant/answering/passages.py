@@ -98,6 +98,8 @@ def _figure_in_sentences(ctx: Context, q: Question, bodies: Sequence[str], hits:
                 continue  # 培训2次 answers no "how many person-times"
             if figure and whole and _OF_WHICH_RE.match(text[start:end]):
                 continue  # 其中，主动公开政策文件3条: a part of the total the sentence before states, never that total
+            if figure and metric in ctx.catalogue.channels_listed(labelled.clause_before(text[start:end], figure[2]), figure[1]):
+                continue  # 通过网站、融媒、微信公众号公开60条: every channel together, never the one asked
             if figure and (expected_unit is None or figure[1] == expected_unit):
                 value, unit, _, _ = figure
                 citation = ctx.citation(ctx.report_by_source(hit.source), start, end, "sentence")

@@ -181,6 +181,11 @@ LATEST_ONLY = ("（未指定年度，各机构取最新一年的报告）", " (n
 FROM_REPORTS = ("相关内容：", "From the reports: ")
 NO_SHARE = ("报告没有给出所问的比例或比率。", "The report states no such share or rate.")
 NO_CHANGE = ("报告没有给出与上一年相比的变化。", "The report states no change from the year before.")
+# a question asking a part of a whole (收到的211件申请中，向街镇提出多少件) that no sentence of the report gives
+ONLY_THE_WHOLE = (
+    "报告只给出总数{value}{unit}，没有给出所问的那一部分。",
+    "The report gives only the whole ({value} {unit}), not the part asked.",
+)
 NOT_A_SHARE = (
     "报告没有给出所问的比例或比率；它给出的是{value}{unit}[1]，是数量而不是比例。",
     "The report states no share or rate for this; it gives {value} {unit} [1], a count, not a share.",

@@ -7,6 +7,7 @@ then the body comes from phrases such as 由北京市密云区巨各庄镇人民
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -63,7 +64,7 @@ def _named_in_full(text: str, found: bodies.BodyCandidate) -> bodies.BodyCandida
     rules' titles): the unit written most often, in its last full name (the signature on a tie)."""
     level_only = _LEVEL_ONLY_RE.fullmatch(found.name)
     if level_only is None:
-        return found
+        return _zone_named_in_full(text, found)
     level, office = level_only["level"], level_only["office"] or ""
     pattern = re.compile(rf"([{_CJK_CHARS}]{{2,12}}?{level})(?:人民)?政府{office}" + ("" if office else "(?!办公)"))
     seen: dict[str, list[tuple[int, str]]] = {}  # unit -> (start, full name) of each time it is written
@@ -74,6 +75,31 @@ def _named_in_full(text: str, found: bodies.BodyCandidate) -> bodies.BodyCandida
         return found
     unit = max(seen, key=lambda u: (len(seen[u]), seen[u][-1][0]))
     start, name = seen[unit][-1]
+    return bodies.BodyCandidate(name, start, start + len(name), "full name", found.score)
+
+
+@functools.cache
+def _zone_kinds() -> tuple[str, ...]:
+    """How zones are named by their kind alone (高新区管委会, 经开区, 管委会), longest first."""
+    return tuple(sorted({k for e in departments() if e.get("zone") for k in (e["zh"], *e.get("short", ()))}, key=len, reverse=True))
+
+
+def _zone_named_in_full(text: str, found: bodies.BodyCandidate) -> bodies.BodyCandidate:
+    """A zone named by its kind alone (高新区管委会) is the one the page writes with its place
+    before it (乐山高新区管委会2010年年报…): that name, the one written most often (the last on a tie)."""
+    if found.name not in _zone_kinds():
+        return found
+    pattern = re.compile(rf"([{_CJK_CHARS}]{{2,4}}?){re.escape(found.name)}")
+    seen: dict[str, list[int]] = {}
+    for match in pattern.finditer(text):
+        place = match.group(1)
+        if bodies.valid_name(place + found.name) and not re.search(r"[年月日的在由和及与对为是]", place):
+            seen.setdefault(place, []).append(match.start())
+    if not seen:
+        return found
+    place = max(seen, key=lambda p: (len(seen[p]), seen[p][-1]))
+    start = seen[place][-1]
+    name = place + found.name
     return bodies.BodyCandidate(name, start, start + len(name), "full name", found.score)
 
 

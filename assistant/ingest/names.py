@@ -28,9 +28,26 @@ _OTHER_ENGLISH = {"街道": ("Street", "Sub-district", "Street Office", "Subdist
 
 
 def short_name(body: str, level: str | None) -> str:
+    autonomous = _autonomous_short(body)
+    if autonomous:
+        return autonomous  # 广西壮族自治区 -> 广西, 长阳土家族自治县 -> 长阳
     if level and level != "department" and body.endswith(level) and len(body) > len(level) + 1:
         return body[: -len(level)]
     return body
+
+
+@functools.cache
+def _autonomous_re() -> re.Pattern[str]:
+    from assistant.understanding.cues import PLACE_WORDS
+
+    groups = "|".join(re.escape(g) for g in sorted(PLACE_WORDS["ethnic_groups"], key=len, reverse=True))
+    return re.compile(rf"^(?P<name>[\u4e00-\u9fff]{{2,}}?)(?:(?:{groups})族)*自治(?:区|州|县|旗)$")
+
+
+def _autonomous_short(name: str) -> str | None:
+    """An autonomous place's own name, without its peoples and 自治X (内蒙古自治区 -> 内蒙古)."""
+    found = _autonomous_re().match(name)
+    return found.group("name") if found else None
 
 
 def aliases(body: str, short: str, parent: str | None, level: str | None, raw: str) -> tuple[str, ...]:
@@ -177,7 +194,7 @@ def _department_aliases(body: str, parent: str | None) -> list[str]:
     for pinyin in to_pinyin(region_short) if region_short else []:
         for english in entry["en"]:
             names += [f"{pinyin} {english}", f"{english} of {pinyin}"]
-            if level:
+            if level and not (parent and _autonomous_short(parent)):  # "Guangxi", never "Guangxi District"
                 names += [f"{pinyin} {LEVEL_ENGLISH[level]} {english}", f"{english} of {pinyin} {LEVEL_ENGLISH[level]}"]
             if level == "市":
                 names.append(f"{pinyin} Municipal {english}")

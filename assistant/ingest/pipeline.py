@@ -22,7 +22,7 @@ from assistant.ingest.loaders import iter_report_files, load_document
 from assistant.ingest.metadata import extract_meta
 from assistant.ingest.national_tables import parse_national_tables
 from assistant.ingest.old_tables import parse_old_table
-from assistant.ingest.prose import find_all_on_time_claims, is_change, parse_prose_facts, table_regions, words_after_a_remainder
+from assistant.ingest.prose import counts_parts_of_text, find_all_on_time_claims, is_change, parse_prose_facts, table_regions, words_after_a_remainder
 from assistant.ingest.reading import ReadingView, reading_view
 from assistant.records import NARRATIVE, NATIONAL_2019, NATIONAL_2021, OLD_TABLE, Document, Fact, ParsedReport, ReportMeta, content_hash
 from assistant.store.facts_db import FactStore
@@ -97,6 +97,8 @@ def _with_metric(fact: Fact, catalogue: Catalogue, text: str) -> Fact:
         metric = catalogue.match_row(fact.row_path, fact.column, fact.table)
     elif is_change(fact.row_path[0]):
         metric = None  # 较上年增加56条 is a change, no metric's count of the year
+    elif counts_parts_of_text(text, fact):
+        metric = None  # 本报告由…收到和处理政府信息公开申请情况…等6个部分组成: the report's parts
     else:
         # the words before the figure say what it counts; for the rest of a count, those after it
         # (其余7件结转2017年办理)

@@ -84,6 +84,19 @@ def words_after_a_remainder(text: str, fact: Fact) -> str:
     return "" if _LIST_RE.search(words) else words
 
 
+# What a count of a text's own parts is followed by: 本报告由总体情况、…等6个部分组成.
+_PARTS_OF_TEXT_RE = re.compile(r"\s*(?:个)?\s*(?:部分|方面|板块|章节)")
+
+
+def counts_parts_of_text(text: str, fact: Fact) -> bool:
+    """Whether a figure counts the parts of a text (…收到和处理政府信息公开申请情况…等6个部分): the
+    section names before it are no metric's words."""
+    after = text[fact.value_span.end : fact.value_span.end + 8]
+    if fact.unit and after.lstrip().startswith(fact.unit):
+        after = after.lstrip()[len(fact.unit) :]
+    return bool(_PARTS_OF_TEXT_RE.match(after))
+
+
 def is_change(label: str) -> bool:
     """Whether a figure's label states a change from an earlier year, not the year's own figure."""
     return bool(_CHANGE_RE.search(label))

@@ -98,7 +98,11 @@ def _first_asked_first(masked: str, catalogue: Catalogue) -> tuple[str, ...]:
     text = years.name_carry_over_rows(masked)
     found = metrics.metrics(text, catalogue)
     first = metrics.metrics(first_ask(text), catalogue)
-    return tuple(dict.fromkeys([*first, *found])) if first else found
+    # “主动公开政府信息情况”表中，行政规范性文件的本年制发件数: the words after the scope name the
+    # figure asked, those of the scope (a table's, a whole's) only where it is
+    rest = after_scope(first_ask(text))
+    own = metrics.metrics(rest, catalogue) if rest else ()
+    return tuple(dict.fromkeys([*own, *first, *found])) if first else found
 
 
 # Where a question asking several figures turns to the next one. Strong turns end an ask whatever
@@ -300,3 +304,69 @@ def _contact_asks(text: str) -> tuple[str, ...]:
     if len(kinds) < 2:
         return ()
     return (text, *(words for _, words in kinds[1:]))
+
+
+# A figure a question states itself, as the whole its asks are parts of: "Of the 1287 items …",
+# "among the 59 items X published", "X received 211 new requests. How many …", 在公开的59条信息中.
+# A number counts as stated when a counted thing follows it (条/件, items, requests); years and
+# ordinals (第10届, No. 2) do not.
+_STATED_ZH_RE = re.compile(r"(?<![\d.第])(\d+(?:\.\d+)?)\s*(?:人次|条|件|项|篇|个|次|人|名|份|宗|起|期|场)")
+_STATED_EN_RE = re.compile(
+    r"(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:items?|pieces?|requests?|applications?|cases?|documents?|messages?|posts?|articles?|entries|records?|files?|"
+    r"people|persons?|person-times|times|sessions?|enquiries|inquiries|suggestions?|proposals?)\b",
+    re.IGNORECASE,
+)
+_ASKING_RE = re.compile(r"多少|几|how (?:many|much)|what (?:share|percentage|proportion|number)", re.IGNORECASE)
+_SENTENCE_RE = re.compile(r"[^。.!?？；;]+[。.!?？；;]*")
+_CLAUSE_RE = re.compile(r"[^，,。？?；;]+[，,。？?；;]*")
+# the scope a stated figure sets: "of the 1287 items …," / "among the 59 items … 2025" / 在…59条信息中
+_EN_SCOPE_OF_RE = re.compile(r"\b(?:of|among|out of|from)\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+|all\s+)?\d[^,?]*", re.IGNORECASE)
+_ZH_SCOPE_OF_RE = re.compile(r"(?:在|从)?[^，,。？?；;]*?\d[^，,。？?；;中]*中")
+
+
+def stated_figures(text: str) -> tuple[float, ...]:
+    """The figures a question states itself (not its years): 211 in "X received 211 new requests.
+    How many …", 59 in "… were among the 59 items …"."""
+    found = [m.group(1) for m in (*_STATED_ZH_RE.finditer(text), *_STATED_EN_RE.finditer(text))]
+    return tuple(dict.fromkeys(float(n.replace(",", "")) for n in found))
+
+
+def without_statement(text: str) -> str:
+    """A question's ask without the words that state its whole: the sentence or clause stating a
+    figure when another one asks ("X received 211 new requests in 2025. | How many were addressed to
+    …"), else the scope the figure sets ("how many government-affairs items were [among the 59
+    items …]"); ``text`` when it states none."""
+    for pattern in (_SENTENCE_RE, _CLAUSE_RE):
+        pieces = pattern.findall(text)
+        kept = [p for p in pieces if not (stated_figures(p) and not _ASKING_RE.search(p))]
+        if kept and len(kept) < len(pieces):
+            return "".join(kept).strip()
+    for pattern in (_EN_SCOPE_OF_RE, _ZH_SCOPE_OF_RE):
+        scope = next((m for m in pattern.finditer(text) if stated_figures(m.group(0))), None)
+        if scope is not None:
+            rest = (text[: scope.start()] + text[scope.end() :]).strip(" ,，")
+            if _ASKING_RE.search(rest):
+                return rest
+    return text
+
+
+# "新增主动公开的信息中，政策文件类…多少条": the words before 中 set the scope (the whole count); what is
+# asked follows them.
+_SCOPE_END_RE = re.compile(r"(?:中|里|当中|之中)\s*[，,]")
+_EN_SCOPE_RE = re.compile(r"^\s*(?:of|among) (?:the )?[^,]+,\s*(how (?:many|much)\b.*)$", re.IGNORECASE)
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def after_scope(text: str) -> str | None:
+    """The ask after the clause that sets its scope (北碚区2022年收到的申请中，| 向各街镇提出的有多少件;
+    "Of the requests X received in 2022, | how many …"); None when no scope is set or too few
+    words are left after it."""
+    english = _EN_SCOPE_RE.match(text)
+    if english:
+        return english.group(1)
+    ends = list(_SCOPE_END_RE.finditer(text))
+    if not ends:
+        return None
+    rest = text[ends[-1].end() :]
+    return rest if len(_CJK_RE.findall(rest)) >= 4 else None

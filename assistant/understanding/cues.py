@@ -62,7 +62,7 @@ class Cues:
 
 _PLACE_KEYS = (
     "zh_levels", "zh_department_endings", "connectives", "not_a_place_start", "not_in_a_place_name",
-    "en_levels", "en_department_endings", "not_an_en_place", "zh_region_levels", "en_region_levels", "ethnic_groups",
+    "en_levels", "en_department_endings", "not_an_en_place", "zh_region_levels", "en_region_levels", "ethnic_groups", "kinds_of_places",
 )
 _CUE_RESOURCE = "data/question_cues.yaml"
 _DEPARTMENTS_RESOURCE = "data/departments.yaml"

@@ -23,6 +23,10 @@ _PLACE_RE = re.compile(
     rf"(?:[\u4e00-\u9fff]{{1,6}}?(?:{_alternation(_WORDS['zh_department_endings'])})(?![\u4e00-\u9fff]))?"
 )
 _CONNECTIVES = "".join(_WORDS["connectives"])
+# 向各街镇提出: every place of a kind, not one (巨各庄镇 is a name: 庄 is no kind of place)
+_EACH_KIND_RE = re.compile(rf"各(?:{_alternation(_WORDS['kinds_of_places'])})$")
+# 三个县, 两个区: a count of places, not one (个旧市 is a name: no numeral before 个)
+_COUNT_OF_PLACES_RE = re.compile(r"[两二三四五六七八九十几多\d]+个")
 # 哪个镇 / 各镇 / 本区 name no place.
 _NOT_A_PLACE_START = _WORDS["not_a_place_start"]
 # An English place name with its level: "Qingyun Town", "Miyun District".
@@ -52,7 +56,7 @@ def unknown_place(masked: str, stored_words: frozenset[str] = frozenset()) -> st
     masked = _YEAR_WRITTEN_RE.sub(lambda m: " " * len(m.group(0)), masked)
     for match in _PLACE_RE.finditer(masked):
         name = match.group(0).lstrip(_CONNECTIVES)
-        if len(name) > 2 and not name.startswith(_NOT_A_PLACE_START) and _may_be_a_name(masked, match):
+        if len(name) > 2 and not name.startswith(_NOT_A_PLACE_START) and not _EACH_KIND_RE.search(name) and not _COUNT_OF_PLACES_RE.search(name) and _may_be_a_name(masked, match):
             return name
     for match in _EN_PLACE_RE.finditer(masked):
         words = re.split(r"[ -]", match.group(1))
