@@ -291,6 +291,14 @@ class Catalogue:
         listed = self._channels_named(metric, text, unit)
         return self.metrics[metric].parent if len(listed) > 1 else metric  # type: ignore[return-value]
 
+    def states(self, metric: str, phrase: str, unit: str | None) -> bool:
+        """Whether ``metric``'s own prose rule reads ``phrase`` (whatever rule comes first)."""
+        text = _SPACE_RE.sub("", (phrase or "").translate(_FULL_WIDTH))
+        return any(
+            rule.metric == metric and (not rule.units or unit in rule.units) and any(p.search(text) for p in rule.patterns)
+            for rule in self._prose_rules
+        )
+
     def channels_listed(self, phrase: str, unit: str | None) -> tuple[str, ...]:
         """The channels a figure's phrase names when it names several (门户网站、融媒、微信公众号: the
         website and WeChat metrics); () when it names one or none."""

@@ -164,7 +164,7 @@ def _best_labelled_first(ctx: Context, q: Question, body: str, year: int, found:
     if first:
         return first + [f for f in found if f not in first]
     # a name the question quotes (“善治春城”发布了多少条) that the figure's label holds names it
-    quoted = [m.group(1) for m in _QUOTED_RE.finditer(first_ask(q.text.lower()))]
+    quoted = [m.group(1) for m in _QUOTED_RE.finditer(labelled.quoted_in_question(ctx, q, body, year))]
     return [pick, *found] if quoted and any(name in pick.label for name in quoted) else found
 
 

@@ -23,6 +23,7 @@ from assistant.answering import phrases
 from assistant.answering.context import Context, Figure, Question
 from assistant.answering.phrases import fill
 from assistant.answering.vocabulary import vocabulary
+from assistant.ingest.names import to_pinyin
 from assistant.ingest.numbers import format_value
 from assistant.ingest.prose import is_change
 from assistant.records import ANSWERED, Answer
@@ -125,13 +126,24 @@ def coverages(ctx: Context, q: Question, body: str, year: int) -> list[tuple[dic
     """Each prose fact of the report that may answer the question (its unit and cumulative kind
     fit), with how much of its label the question covers and how much of the question it covers;
     best match first."""
-    text = _after_scope(first_ask(q.text.lower()))
+    text = _after_scope(first_ask(_quoted_in_pinyin(ctx, q.text, body, year).lower()))
     weights = _weights(ctx)
     entry = ctx.directory.entry(body)
     # the body's names and region in a label (通过"善治岑湾"发布, 在利辛县政务公开网) are no words of
     # the figure, in the label or in the question
     own_name = frozenset().union(*(_pairs(n) for n in (entry.body, entry.short_name or "", *entry.aliases))) if entry else frozenset()
-    concepts = [c for c in _ask_concepts(ctx, q, text) if _weight_of(c, weights) and not any(alt & own_name for alt in c)]
+    # a name the question quotes keeps its words but the body's own (“宜良卫健” of 宜良县卫生健康局:
+    # 卫健); any other asked word that holds the body's name says nothing of the figure
+    quoted = {_pairs(m.group(1)) for m in _CJK_QUOTED_RE.finditer(text)}
+    concepts = [
+        c
+        for c in (
+            tuple(alt - own_name for alt in concept if alt - own_name) if any(alt in quoted for alt in concept)
+            else (() if any(alt & own_name for alt in concept) else concept)
+            for concept in _ask_concepts(ctx, q, text)
+        )
+        if c and _weight_of(c, weights)
+    ]
     if not concepts:
         return []
     asked_pairs = frozenset().union(*(alt for concept in concepts for alt in concept))
@@ -183,6 +195,36 @@ def _after_scope(text: str) -> str:
     """An ask without the clause that sets its scope (…的信息中，; "of the items X disclosed in 2022,
     how many were …"), when words are left."""
     return after_scope(text) or text
+
+
+# A name an English question quotes in pinyin ('Yuedu Songming'), and the names a report quotes
+# in Chinese (通过“悦读嵩明”平台发布59条).
+_LATIN_QUOTED_RE = re.compile(r"['‘\"“]([A-Z][a-z]+(?:[ -]?[A-Z]?[a-z]+){0,5})['’\"”]")
+_CJK_QUOTED_RE = re.compile(r"[“\"「『]\s*([\u4e00-\u9fff]{2,12})\s*[”\"」』]")
+
+
+def _quoted_in_pinyin(ctx: Context, text: str, body: str, year: int) -> str:
+    """An English question with each name it quotes in pinyin ('Yuedu Songming') written as the
+    report quotes it (悦读嵩明): the label's own words, so the figure is found by them."""
+    if not _LATIN_QUOTED_RE.search(text):
+        return text
+    quoted: dict[str, str] = {}
+    for report in ctx.reports_of(body, year):
+        for found in _CJK_QUOTED_RE.finditer(ctx.text(report["source"])):
+            for reading in to_pinyin(found.group(1))[:4]:
+                quoted.setdefault(reading.lower(), found.group(1))
+    if not quoted:
+        return text
+    def written(m: re.Match) -> str:
+        name = quoted.get(re.sub(r"[\s'-]", "", m.group(1)).lower())
+        return f"“{name}”" if name else m.group(0)
+
+    return _LATIN_QUOTED_RE.sub(written, text)
+
+
+def quoted_in_question(ctx: Context, q: Question, body: str, year: int) -> str:
+    """The question's first ask with the names it quotes in pinyin written as the report quotes them."""
+    return first_ask(_quoted_in_pinyin(ctx, q.text, body, year).lower())
 
 
 def _lead_start(text: str, start: int) -> int:

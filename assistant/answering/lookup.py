@@ -44,7 +44,7 @@ def figures(ctx: Context, body: str, year: int, metric: str, column: str | None 
         # first, and a sentence that states another value stands beside them as a conflict
         # the parts' sum never replaces a total a sentence states (63 stated; 16 + 214 by channel)
         found = (_summed(ctx, body, year, metric) or ([] if found else _from_children(ctx, body, year, metric))) + found
-    return found or _through_channel(ctx, body, year, metric)
+    return found or _through_channel(ctx, body, year, metric) or _through_its_one_channel(ctx, body, year, metric)
 
 
 # A web address written for the site it names: 通过广昌县人民政府(http://www.jxgc.gov.cn)主动公开 is
@@ -111,3 +111,17 @@ def _summed(ctx: Context, body: str, year: int, metric: str) -> list[Figure]:
     return [Figure(total, first.unit, "table", ctx.metric_name_zh(metric), first.citation)] + [
         Figure(total, f[0].unit, "table", f[0].label, f[0].citation) for f in found[1:]
     ]
+
+
+def _through_its_one_channel(ctx: Context, body: str, year: int, metric: str) -> list[Figure]:
+    """A whole no sentence states apart, from the one channel's sentence that states it in the
+    whole's own words (通过区政府网站“政府信息公开”平台主动公开政府信息62件, and no other channel's
+    count): what the report disclosed, all through that channel."""
+    channels = [m for m in ctx.catalogue.children(metric) if (ctx.catalogue.metrics[m].group or "").endswith("_channels")]
+    if not channels:
+        return []
+    rows = [r for r in ctx.store.query_facts(body=body, year=year) if r["metric"] in channels and r["kind"] != "table" and r["value"] is not None]
+    own_words = [w for w in ctx.catalogue.metrics[metric].synonyms_zh if len(w) >= 4]
+    if len(rows) != 1 or not ctx.catalogue.states(metric, rows[0]["row_path"], rows[0]["unit"]) or not any(w in rows[0]["row_path"] for w in own_words):
+        return []  # 通过政府网站向外发布信息共895条 says what the website carried, not what was disclosed in all
+    return [ctx.figure(rows[0])]

@@ -36,6 +36,11 @@ _CN_FIGURE_RE = re.compile(
     r"(?P<num>[一二两三四五六七八九十百千零〇]+)\s*(?:余|多)?\s*"
     r"(?P<unit>人次|件|次(?!性)|篇|期|场|起|宗|名|条|人(?![民员]))"
 )
+# A volume of use written without its unit (总点击量达到66万, 网站访问量约120万): a count of times.
+_VOLUME_RE = re.compile(
+    r"(?:点击|访问|浏览|阅读|播放|下载)(?:量|总量)\s*(?:达到|达|超过|逾|约|为|近|突破|共)?\s*"
+    r"(?P<num>[0-9０-９]+(?:\.[0-9]+)?)\s*(?P<wan>万)?(?:余|多)?(?![0-9０-９.万]|\s*(?:余|多)?\s*(?:人次|件|条|次|人|个|篇|项|期|场|份|家|名|元|起|宗|[%％]))"
+)
 # 一条主线, 一人一档: a bare 一 before these units is a phrase, not a count
 _CN_PHRASE_UNITS = ("条", "人")
 # Things that look like figures but are not: 第15条, 第9至12条, 《条例》第33条.
@@ -198,6 +203,10 @@ def _figures(sentence: str) -> list[tuple[int, int, float, str]]:
             parsed = parse_cell(figure["num"] + (figure["wan"] or ""))
         if parsed is not None and parsed.value is not None:
             found.append((figure.start(), figure.end(), parsed.value, "%" if unit == "％" else unit))
+    for figure in _VOLUME_RE.finditer(sentence):
+        parsed = parse_cell(figure["num"] + (figure["wan"] or ""))
+        if parsed is not None and parsed.value is not None:
+            found.append((figure.start("num"), figure.end(), parsed.value, "次"))
     for figure in _CN_FIGURE_RE.finditer(sentence):
         if figure["num"] == "一" and figure["unit"] in _CN_PHRASE_UNITS:
             continue

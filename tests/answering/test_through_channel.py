@@ -23,6 +23,16 @@ TOWNSHIP_2019 = """索 引 号:NFX0031/2020-00117
 2019年我乡按照县政务公开工作部署推进各项公开工作。2019年我乡通过南丰县人民政府(http://www.jxnf.gov.cn)主动公开白舍乡人民政府信息64条:其中部门公告5条,占信息公开总量的7.81%;工作动态48条,占信息公开总量的75.00%;人事信息6条,占信息公开总量的9.38%;财政信息5条,占信息公开总量的7.81%。
 """
 
+BUREAU_2021 = """莆田市城厢区教育局2021年政府信息公开工作年度报告
+一、总体情况
+2021年我局通过城厢区人民政府网站“政府信息公开”平台主动公开政府信息58件，其中“规划计划”4件、“工作情况”9件、“应主动公开的其他信息”45件。
+"""
+
+TOWN_2020 = """桥头镇2020年政府信息公开工作年度报告
+一、总体情况
+全年通过县政府网站主动公开政府信息30条，镇政务微信公众号另外推送信息12条。
+"""
+
 ZONE_2018 = """鹤峰经济开发区2018年政府信息公开工作年度报告
 一、概述
 2018年度我区政府门户网站发布信息总数为71条，其中政策文件12条。
@@ -32,7 +42,7 @@ ZONE_2018 = """鹤峰经济开发区2018年政府信息公开工作年度报告
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
     folder = tmp_path_factory.mktemp("reports")
-    for name, text in (("baishe_2019.txt", TOWNSHIP_2019), ("hefeng_kfq_2018.txt", ZONE_2018)):
+    for name, text in (("baishe_2019.txt", TOWNSHIP_2019), ("hefeng_kfq_2018.txt", ZONE_2018), ("chengxiang_jyj_2021.txt", BUREAU_2021), ("qiaotou_2020.txt", TOWN_2020)):
         (folder / name).write_text(text, encoding="utf-8")
     settings = Settings(store_dir=tmp_path_factory.mktemp("store"), embedder="hash")
     with Ingestor(settings, progress=False) as ingestor:
@@ -79,3 +89,18 @@ def test_no_share_is_made_up(assistant):
     result = assistant.ask("鹤峰经济开发区2018年政策文件多少条？占比多少？")
     assert [part.value for part in result.parts] == [12, None], result.answer
 
+
+@pytest.mark.parametrize(
+    "question",
+    ["城厢区教育局2021年主动公开政府信息多少件？", "How many items did the Chengxiang District Education Bureau proactively disclose in 2021?"],
+)
+def test_the_total_stated_through_its_one_channel(assistant, question):
+    # 通过区政府网站…平台主动公开政府信息58件, and no other channel: that is what it disclosed
+    result = assistant.ask(question)
+    assert (result.status, result.value) == ("answered", 58), result.answer
+
+
+def test_two_channels_state_no_total(assistant):
+    # the website's 30 and WeChat's 12: neither is what the town disclosed in all
+    result = assistant.ask("桥头镇2020年主动公开政府信息多少条？")
+    assert result.value not in (30, 12), result.answer

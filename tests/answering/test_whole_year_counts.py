@@ -25,7 +25,7 @@ TOWN_2024 = """富源县后所镇2024年政府信息公开工作年度报告
 
 BUREAU_2025 = """宜良县卫生健康局2025年政府信息公开工作年度报告
 一、总体情况
-全年累计主动公开政府信息143条，其中通过“宜良卫健”平台发布51条，通过宜良县人民政府网站公开92条。
+全年累计主动公开政府信息143条，通过“宜良卫健”平台发布51条，通过宜良县人民政府网站公开92条。
 2025年，本局收到政府信息公开申请2件。
 """
 
@@ -66,3 +66,8 @@ def test_a_channel_listed_with_others_is_not_that_channels_count(assistant):
     result = assistant.ask("后所镇2024年通过微信公众号发布了多少条信息？")
     assert result.value != 60, result.answer
 
+
+def test_a_platform_quoted_in_pinyin(assistant):
+    # an English question quoting the platform's name in pinyin finds the one the report quotes
+    result = assistant.ask("How many items did the Yiliang County Health Bureau publish via the 'Yiliang Weijian' platform in 2025?")
+    assert (result.status, result.value) == ("answered", 51), result.answer
