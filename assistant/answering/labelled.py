@@ -14,6 +14,7 @@ English questions are matched through ``assistant/data/figure_words.yaml`` (webs
 
 from __future__ import annotations
 
+import difflib
 import functools
 import math
 import re
@@ -127,6 +128,7 @@ def coverages(ctx: Context, q: Question, body: str, year: int) -> list[tuple[dic
     fit), with how much of its label the question covers and how much of the question it covers;
     best match first."""
     text = _after_scope(first_ask(_quoted_in_pinyin(ctx, q.text, body, year).lower()))
+    raw_ask = "".join(_CJK_RUN_RE.findall(text))
     weights = _weights(ctx)
     entry = ctx.directory.entry(body)
     # the body's names and region in a label (通过"善治岑湾"发布, 在利辛县政务公开网) are no words of
@@ -181,9 +183,11 @@ def coverages(ctx: Context, q: Question, body: str, year: int) -> list[tuple[dic
         written = frozenset(_label_pairs(ctx, lead)) | _pairs(label) | _pairs(tail)
         covered_label, covered_ask = _coverage(pairs, concepts, weights, written - own_name)
         score = 2 * covered_label * covered_ask / (covered_label + covered_ask) if covered_label + covered_ask else 0.0
-        scored.append((score, -row["start"], row, (covered_label, covered_ask)))
-    scored.sort(key=lambda item: item[:2], reverse=True)
-    return [(row, covered) for _, _, row, covered in scored]
+        # equal coverage: the label written most like the question (省政府办公厅文件多少件 asks
+        # 省政府办公厅文件47件, not 省政府文件18件, though the body's own words count in neither)
+        scored.append((score, _written_alike(raw_ask, row["row_path"]), -row["start"], row, (covered_label, covered_ask)))
+    scored.sort(key=lambda item: item[:3], reverse=True)
+    return [(row, covered) for *_, row, covered in scored]
 
 
 _OF_WHICH_RE = re.compile(r"\s*(?:其中|包括|具体为|分别为|按类别分)")
@@ -225,6 +229,15 @@ def _quoted_in_pinyin(ctx: Context, text: str, body: str, year: int) -> str:
 def quoted_in_question(ctx: Context, q: Question, body: str, year: int) -> str:
     """The question's first ask with the names it quotes in pinyin written as the report quotes them."""
     return first_ask(_quoted_in_pinyin(ctx, q.text, body, year).lower())
+
+
+def _written_alike(asked: str, label: str) -> int:
+    """How many characters of the label the question writes in one run (the longest)."""
+    label = "".join(_CJK_RUN_RE.findall(label))
+    if not asked or not label:
+        return 0
+    match = difflib.SequenceMatcher(None, asked, label, autojunk=False).find_longest_match(0, len(asked), 0, len(label))
+    return match.size
 
 
 def _lead_start(text: str, start: int) -> int:
