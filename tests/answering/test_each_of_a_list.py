@@ -20,10 +20,17 @@ OFFICE_2020 = """江西省人民政府辦公廳2020年政府信息公開工作�
 """
 
 
+TOWNSHIP_2017 = """杭坪乡2017年政府信息公开工作年度报告
+二、主动公开政府信息情况
+2017年度全乡共形成公文类政府信息95条,其中主动公开17条,涉密或依法免予公开的78条。
+"""
+
+
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
     folder = tmp_path_factory.mktemp("reports")
     (folder / "jiangxi_bgt_2020.txt").write_text(OFFICE_2020, encoding="utf-8")
+    (folder / "hangping_2017.txt").write_text(TOWNSHIP_2017, encoding="utf-8")
     settings = Settings(store_dir=tmp_path_factory.mktemp("store"), embedder="hash")
     with Ingestor(settings, progress=False) as ingestor:
         assert ingestor.ingest([folder]).count("failed") == 0
@@ -39,3 +46,9 @@ def test_each_of_three_documents(assistant):
 def test_clicks_read_once(assistant):
     result = assistant.ask("江西省政府办公厅2020年信息公开专栏点击量超过多少次？")
     assert (result.status, result.value) == ("answered", 400000), result.answer
+
+
+def test_what_was_kept_back(assistant):
+    # a township's documents split into disclosed and kept back (shape of 前吴乡 2017, published set)
+    result = assistant.ask("In 2017, how many official-document items of Hangping Township were classified or exempt from disclosure?")
+    assert (result.status, result.value) == ("answered", 78), result.answer
