@@ -210,8 +210,10 @@ def _name(text: str) -> str:
 
 
 def _plain(text: str) -> str:
-    """0743—8215620 and 0743-8215620, jiuxiezhen＠126.com and jiuxiezhen@126.com read the same."""
-    text = unicodedata.normalize("NFKC", text)
+    """0743—8215620 and 0743-8215620, (0577)85886016 and 0577-85886016, jiuxiezhen＠126.com and
+    jiuxiezhen@126.com read the same."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    text = re.sub(r"^\((\d{3,4})\)\s*-?", r"\1-", text)  # an area code in brackets
     return re.sub(r"[\u2010-\u2015\u2212\uff0d]", "-", text).replace(" ", "").lower()
 
 

@@ -63,6 +63,9 @@ def test_contact_values_are_judged_however_dashes_and_at_signs_are_written():
     phone = GoldItem("x", "q", "0743—8215620")
     assert score(phone, _response(value="0743-8215620", quote=None), TEXTS, 0.0).correct
     assert not score(phone, _response(value="0743-8215621", quote=None), TEXTS, 0.0).correct
+    bracketed = GoldItem("x", "q", "（0577）85886016")  # an area code in brackets (heldout9)
+    assert score(bracketed, _response(value="0577-85886016", quote=None), TEXTS, 0.0).correct
+    assert not score(bracketed, _response(value="0577-85886015", quote=None), TEXTS, 0.0).correct
     digits = GoldItem("z", "q", 3153421)  # a gold file that wrote a local phone number as a number
     assert score(digits, _response(value="3153421", quote=None), TEXTS, 0.0).correct
     assert not score(digits, _response(value="3153422", quote=None), TEXTS, 0.0).correct

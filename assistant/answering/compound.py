@@ -32,8 +32,10 @@ def later_question(asked: Question, question: Question) -> Question:
     kin (现行有效的有多少件 after 制发多少件: the row's 现行有效 column)."""
     if "metrics" in asked.inherited and asked.metrics and question.metrics and _result_of(asked.metrics[0], question.metrics[0]):
         return asked  # …被申请行政复议几件？其中维持原答复的有几件: a result of the first figure, named by its cue
-    if "metrics" in asked.inherited and asked.metrics and question.metrics and asked.metrics[0] not in question.metrics:
-        return asked  # …制发多少件？现行有效的有多少件: the ask's own words turned the row to its 现行有效 column
+    if "metrics" in asked.inherited and asked.metrics and question.metrics and asked.metrics[0] != question.metrics[0]:
+        # …制发多少件？现行有效的有多少件, …上一年项目数量、…和处理决定数量: the ask's own words turned
+        # the row to another of its columns
+        return asked
     same = "metrics" in asked.inherited or (asked.metrics and question.metrics and asked.metrics[0] == question.metrics[0])
     if same and asks_cumulative(asked.text) and not asks_cumulative(first_ask(question.text.lower())):
         return asked  # …主动公开了多少条？截至2016年底累计公开多少条: the running total of the same figure

@@ -183,7 +183,7 @@ def _department_aliases(body: str, parent: str | None) -> list[str]:
         names.append(region_short + entry["zh"])  # 垚溆住房和城乡建设局
     near = parent if parent and region.endswith(parent) and parent != region else ""
     for short in entry.get("short", ()):
-        names += [region + short, short]
+        names += [region + short] + ([short] if len(short) > 2 else [])  # 新区 alone names every new area
         if near:
             names.append(near + short)  # 翀沅市罍坨区市场监督管理局 -> 罍坨区市场监管局
         if region_short and region_short != region:
@@ -266,10 +266,13 @@ def to_pinyin(name: str) -> list[str]:
     """西集 -> ["Xiji"]; a polyphonic character adds its other readings (朝阳 -> Chaoyang, 濛湫 -> Mengqiu)."""
     from pypinyin import Style, lazy_pinyin, pinyin
 
+    from assistant.understanding.cues import ENGLISH_NAMES
+
     syllables = lazy_pinyin(name)
     if not syllables or not all(s.isascii() and s.isalpha() for s in syllables):
         return []
-    forms = ["".join(syllables).capitalize()]
+    # 陕西 is "Shaanxi" in English, whatever its pinyin says
+    forms = [*([ENGLISH_NAMES[name]] if name in ENGLISH_NAMES else []), "".join(syllables).capitalize()]
     # a polyphonic character anywhere (濛湫: Mengjiao, Mengqiu) adds its other readings, one at a time
     for index, char in enumerate(name[: len(syllables)]):
         for other in pinyin(char, style=Style.NORMAL, heteronym=True)[0][:3]:

@@ -278,6 +278,12 @@ _EN_MODIFIER_LIST_RE = re.compile(
 )
 
 
+# "… were newly issued, repealed, and currently valid?": states of one count, listed after its verb
+_EN_PREDICATE_LIST_RE = re.compile(
+    r"\b(?:were|was|are|is)\s+(?P<list>[a-z][a-z -]*?(?:,\s+[a-z][a-z -]*?)+,?\s+and\s+[a-z][a-z -]*?)\s*(?=[?.]|$)"
+)
+
+
 def _english_lists(ask: str) -> list[str]:
     """One ask per item of a list an English ask counts (parallel phrases led by the same kind
     of preposition, or modifiers of one noun); the ask itself when it lists nothing."""
@@ -289,6 +295,12 @@ def _english_lists(ask: str) -> list[str]:
         leads = [m for m in re.finditer(rf"\b(?:{'|'.join(_EN_PREPOSITIONS)})\s", before, re.IGNORECASE)]
         if leads and leads[-1].start() > before.lower().find("how"):
             return [before, before[: leads[-1].start()] + ask[parallel.end() :]]
+    predicates = _EN_PREDICATE_LIST_RE.search(ask)
+    if predicates:
+        # "how many documents were newly issued, repealed, and currently valid": one ask per state
+        items = [i for i in re.split(r",\s+(?:and\s+)?|,?\s+and\s+", predicates["list"]) if i]
+        if len(items) >= 3:
+            return [ask[: predicates.start("list")] + item + ask[predicates.end("list") :] for item in items]
     listed = _EN_MODIFIER_LIST_RE.search(ask)
     if listed:
         items = [i for i in re.split(r",\s+(?:and\s+)?|,?\s+and\s+", listed["list"]) if i]

@@ -58,6 +58,7 @@ class Cues:
     places: dict[str, tuple[str, ...]]  # literal words, not patterns
     zone_forms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (written as, other forms)
     landform_names: tuple[tuple[str, str], ...] = ()  # (Chinese landform, its English word)
+    english_names: tuple[tuple[str, str], ...] = ()  # (Chinese place name, its English name when not its pinyin)
 
 
 _PLACE_KEYS = (
@@ -130,6 +131,10 @@ def _parse_cues(data: Any, source: str) -> Cues:
         landform_names=tuple(
             (check.word(item["zh"], f"landform_names[{i}].zh"), check.word(item["en"], f"landform_names[{i}].en"))
             for i, item in enumerate(check.mapping(x, f"landform_names[{j}]", required=["zh", "en"]) for j, x in enumerate(check.items(data["landform_names"], "landform_names")))
+        ),
+        english_names=tuple(
+            (check.word(item["zh"], f"english_names[{i}].zh"), check.word(item["en"], f"english_names[{i}].en"))
+            for i, item in enumerate(check.mapping(x, f"english_names[{j}]", required=["zh", "en"]) for j, x in enumerate(check.items(data["english_names"], "english_names")))
         ),
         zone_forms=tuple(
             (check.word(item["as"], f"zone_forms[{i}].as"), check.words(item["forms"], f"zone_forms[{i}].forms"))
@@ -308,3 +313,4 @@ REQUEST_WORDS = _CUES.request_words
 PLACE_WORDS = _CUES.places
 ZONE_FORMS = _CUES.zone_forms
 LANDFORM_NAMES = _CUES.landform_names
+ENGLISH_NAMES = dict(_CUES.english_names)

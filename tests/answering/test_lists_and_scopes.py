@@ -55,6 +55,11 @@ TABLE_2021 = """保定市教育局2021年政府信息公开工作年度报告
 | 行政规范性文件 |       3 |        1 |         11 |
 """
 
+SHAANXI_2021 = """陕西省水利厅2021年政府信息公开工作年度报告
+一、总体情况
+2021年，省水利厅主动公开政府信息1260条。
+"""
+
 COMMISSION_2019 = """河西区发展改革委2019年政府信息公开工作年度报告
 一、总体情况
 2019年，区发展改革委主动公开政府信息58条，未收到政府信息公开申请。
@@ -67,7 +72,8 @@ def assistant(tmp_path_factory):
     for name, text in BUREAUS.items():
         (folder / name).write_text(text, encoding="utf-8")
     for name, text in (("gx_sthjt_2022.txt", PROVINCE_2022), ("xilinguole_sthjj_2022.txt", LEAGUE_2022),
-                       ("baoding_jyj_2021.txt", TABLE_2021), ("hexi_fgw_2019.txt", COMMISSION_2019)):
+                       ("baoding_jyj_2021.txt", TABLE_2021), ("hexi_fgw_2019.txt", COMMISSION_2019),
+                       ("shaanxi_slt_2021.txt", SHAANXI_2021)):
         (folder / name).write_text(text, encoding="utf-8")
     settings = Settings(store_dir=tmp_path_factory.mktemp("store"), embedder="hash")
     with Ingestor(settings, progress=False) as ingestor:
@@ -108,3 +114,37 @@ def test_a_table_named_as_the_scope_of_its_row(assistant):
 def test_a_commission_named_in_full(assistant):
     result = assistant.ask("天津河西区发展和改革委员会2019年主动公开政府信息多少条？")
     assert (result.status, result.value) == ("answered", 58), result.answer
+
+
+def test_a_province_by_its_english_name(assistant):
+    # 陕西 is "Shaanxi" in English (its pinyin, "Shanxi", is 山西's)
+    result = assistant.ask("How many items did the Shaanxi Provincial Department of Water Resources proactively disclose in 2021?")
+    assert (result.status, result.value) == ("answered", 1260), result.answer
+    assert "Shaanxi" in result.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "For the Baoding Education Bureau in 2021, how many administrative normative documents were issued this year, repealed this year, and currently in force?",
+        "For the Baoding Education Bureau in 2021, how many administrative normative documents were newly issued, repealed, and currently valid?",
+        "保定市教育局2021年行政规范性文件的本年制发件数、本年废止件数和现行有效件数分别是多少？",
+    ],
+)
+def test_three_columns_of_one_row(assistant, question):
+    # the 2021 template's section 二 row, its three columns asked in one list
+    result = assistant.ask(question)
+    assert [part.value for part in result.parts] == [3, 1, 11], result.answer
+
+
+def test_three_columns_of_a_2019_row(tmp_path):
+    # 2019 template, section 二: 上一年项目数量 | 本年增/减 | 处理决定数量 (a town's html page, heldout2)
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parents[2] / "eval" / "reports" / "heldout2" / "tangcun_2020.html"
+    settings = Settings(store_dir=tmp_path / "store", embedder="hash")
+    with Ingestor(settings, progress=False) as ingestor:
+        assert ingestor.ingest([source]).count("failed") == 0
+    with Assistant(settings) as opened:
+        result = opened.ask("唐村镇2020年行政许可的上一年项目数量、本年增减和处理决定数量分别是多少？")
+    assert [part.value for part in result.parts] == [12, 0, 156], result.answer
