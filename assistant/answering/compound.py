@@ -42,9 +42,18 @@ def later_question(asked: Question, question: Question) -> Question:
     if "metrics" in asked.inherited or (asked.metrics and question.metrics and asked.metrics[0] == question.metrics[0]):
         if asked.column and asked.column != question.column:
             return asked  # 自然人多少件，法人或其他组织多少件: the same row, another column
-        return replace(asked, metrics=(), inherited=tuple(i for i in asked.inherited if i != "metrics"))
+        return without_borrowed_metric(asked)
     return asked
 
+
+def without_borrowed_metric(asked: Question) -> Question:
+    """An ask that named no figure, without the one it borrowed: read by its own words."""
+    return replace(asked, metrics=(), inherited=tuple(i for i in asked.inherited if i != "metrics"))
+
+
+def not_given(question: str, ask: str) -> Answer:
+    """An ask the reports give no figure for, named as missing."""
+    return Answer(question, NOT_FOUND, fill_part(ask), None, None, ())
 
 def _result_of(metric: str, base: str) -> bool:
     """Whether ``metric`` is one result (upheld, corrected …) of the count ``base``."""
@@ -52,21 +61,21 @@ def _result_of(metric: str, base: str) -> bool:
     return bool(pattern) and metric != base and any(metric == pattern.format(kind) for kind in RESULT_CUES)
 
 
-def combine(primary: Answer, asks: Sequence[str], answer_ask: Callable[[str, Answer], Answer]) -> Answer:
+def combine(primary: Answer, asks: Sequence[str], answer_ask: Callable[[str, Sequence[Answer]], Answer]) -> Answer:
     """``primary`` (the whole question's answer, for its first ask) with every later ask's answer
     after it: texts joined, citations numbered on, one part per ask. ``answer_ask`` gets each ask
-    with the answer of the ask before it (what "that" and 其 refer to)."""
+    with the answers of the asks before it, the last one last (what "that" and 其 refer to)."""
     parts = [AnswerPart(asks[0], primary.status, primary.value, primary.unit, primary.citations)]
     citations = list(primary.citations)
     texts = [primary.answer]
-    previous = primary
+    earlier = [primary]
     for ask in asks[1:]:
-        found = answer_ask(ask, previous)
-        previous = found
+        found = answer_ask(ask, tuple(earlier))
+        earlier.append(found)
         if found.status != ANSWERED or found.value is None:
             # every ask asks a figure: one the reports do not give is named as missing, not answered
             # with related sentences or a list of what is stored
-            found = Answer(ask, NOT_FOUND, fill_part(ask), None, None, ())
+            found = not_given(ask, ask)
         offset = len(citations)
         texts.append(_MARKER_RE.sub(lambda m: f"[{int(m.group(1)) + offset}]", found.answer))
         citations += found.citations

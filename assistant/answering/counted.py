@@ -103,7 +103,8 @@ def counted_figure(ctx: Context, q: Question, body: str, year: int, names: Seque
         if row["kind"] != "prose" or row["value"] is None or (asked and row["unit"] not in asked):
             continue
         label = row["row_path"]
-        if labelled.is_cumulative(label) != cumulative or is_change(label):
+        before = ctx.text(row["source"])[row["start"] : row["value_start"] or row["start"]]
+        if labelled.is_cumulative(label, before) != cumulative or is_change(label):
             continue
         if any(w in label for w in words):
             rows.append(row)

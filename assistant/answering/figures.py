@@ -97,7 +97,7 @@ def _answer(ctx: Context, q: Question, body: str, year: int, metric: str) -> Ans
     cumulative = labelled.asks_cumulative(q.text)
     if found and not cumulative:
         # a running total a sentence states (历年累计公开170条) is never the year's figure
-        found = [f for f in found if f.kind == "table" or not labelled.is_cumulative(f.label)]
+        found = [f for f in found if f.kind == "table" or not labelled.runs_on(f)]
     if found:
         # 门户网站…设有多少子专栏: what is counted (子专栏) is named by another sentence's figure,
         # not by the metric's (政府网站公开政府信息数)
@@ -106,7 +106,7 @@ def _answer(ctx: Context, q: Question, body: str, year: int, metric: str) -> Ans
         counted = counted_figures.counted_figure(ctx, q, body, year, names)
         if counted is not None:
             return labelled.worded(ctx, q, body, year, counted)
-    running = [f for f in found if f.kind != "table" and labelled.is_cumulative(f.label)]
+    running = [f for f in found if f.kind != "table" and labelled.runs_on(f)]
     if cumulative and running:
         # 截至2014年底累计主动公开多少条: the running total, and the year's figure is no conflict of it
         stated = state(ctx, q, body, year, metric, running)
@@ -124,7 +124,7 @@ def _answer(ctx: Context, q: Question, body: str, year: int, metric: str) -> Ans
         # metric's, it answers
         if _a_sentence_fits_better(ctx, q, body, year, found):
             return labelled.answer(ctx, q, body, year) or state(ctx, q, body, year, metric, found)
-    if cumulative and not any(labelled.is_cumulative(f.label) for f in found):
+    if cumulative and not any(labelled.runs_on(f) for f in found):
         # 历年累计公开多少条: the running total a sentence states, not the year's figure
         return labelled.answer(ctx, q, body, year) or state(ctx, q, body, year, metric, found)
     return state(ctx, q, body, year, metric, _best_labelled_first(ctx, q, body, year, found))

@@ -58,10 +58,14 @@ _ASKED_UNITS = tuple(
         (r"多少条|几条", r"items|pieces", ("条", "篇", "件", "项")),
         (r"多少人|几人|几名|多少名", r"staff|people|persons|volunteers", ("人", "名", "人次")),
         (r"多少个|几个", r"how many (?:columns|platforms|accounts|villages)", ("个",)),
-        (r"多少项|几项", r"(?!)", ("项",)),
+        # 收到依申请公开16项: a report may count its requests and items in 项 as others do in 件 or 条
+        (r"多少项|几项", r"(?!)", ("项", "件", "条")),
     )
 )
 
+
+# a count asked with no unit of its own ("how many were settled on time", 有几个)
+_COUNT_ASKED_RE = re.compile(r"how many|多少[件条个项次人篇家名]|几[件条个项次人篇家名]")
 
 _PERSON_TIMES = next(units for _, units in _ASKED_UNITS if "人次" in units)
 
@@ -70,8 +74,32 @@ def asks_cumulative(text: str) -> bool:
     return bool(_CUMULATIVE_RE.search(text.lower()))
 
 
-def is_cumulative(label: str) -> bool:
-    return bool(_CUMULATIVE_RE.search(label))
+def is_cumulative(label: str, before: str = "") -> bool:
+    """Whether a figure's label makes it a running total; ``before``, the sentence up to the figure,
+    may show its 累计 sums the year instead (2020年，全镇累计主动公开政府信息114条)."""
+    return bool(_CUMULATIVE_RE.search(label)) and not _sums_the_year(before)
+
+
+def runs_on(found: Figure) -> bool:
+    """Whether a stated figure is a running total, read with the words its sentence opens with."""
+    quote, label = found.citation.quote, found.label.split(" › ")[-1]
+    at = quote.find(label)
+    return is_cumulative(found.label, quote[: at + len(label)] if at >= 0 else "")
+
+
+# A sentence opening with the year (2020年，…; 本年度…; 全年…), with no number before its 累计, sums
+# that year; one with 截至, 以来, 历年, 至今 or 到目前 counts from some start.
+_YEAR_OPENING_RE = re.compile(r"\W*(?:(?:19|20)\d{2}\s*年度?(?:全年|内)?|今年|本年度?|全年|年内)")
+_RUNNING_FROM_RE = re.compile(r"截至|截止|以来|历年|至今|迄今|到目前|目前为止|成立|开通")
+
+
+def _sums_the_year(before: str) -> bool:
+    opening = _YEAR_OPENING_RE.match(before)
+    if not opening or _RUNNING_FROM_RE.search(before):
+        return False
+    rest = before[opening.end() :]
+    at = rest.find("累计")
+    return at >= 0 and not re.search(r"\d", rest[:at])
 
 
 def unit_contradicts(q: Question, units: list[str | None]) -> bool:
@@ -161,12 +189,14 @@ def coverages(ctx: Context, q: Question, body: str, year: int) -> list[tuple[dic
             continue  # 通过网站、融媒、微信公众号公开60条: every channel together, never the one asked
         if asked and row["unit"] not in asked:
             continue
+        if not asked and row["unit"] in ("%", "％") and _COUNT_ASKED_RE.search(text):
+            continue  # "how many were settled on time" asks a count: 按期办结率100% is none
         label = _TRAILING_VERB_RE.sub("", _SHARE_CLAUSE_RE.sub("", row["row_path"]))  # 累计点击量达到: the verb says nothing of what
         # 包括政务信息12条: 包括 joins the part to its whole, it names nothing (其中, in most reports'
         # labels, weighs little by itself)
         joined = _JOINED_PART_RE.match(label)
         label = label[joined.end() :] if joined else label
-        if bool(_CUMULATIVE_RE.search(label)) != cumulative:
+        if is_cumulative(label, ctx.text(row["source"])[row["start"] : row["value_start"] or row["start"]]) != cumulative:
             continue  # a running total never answers the year's figure, nor the other way round
         if is_change(label) != change:
             continue  # 较上年增加56条 answers how much it changed, never how many there were
@@ -301,10 +331,7 @@ def _ask_concepts(ctx: Context, q: Question, text: str) -> list[tuple[frozenset[
     """What ``text`` asks, word by word, without body names, regions and years: each word as
     its alternatives' character pairs. An English question's words become the Chinese words
     reports use for them (website: 网站 or 门户网站)."""
-    mentions = ctx.directory.find(text)
-    masked = places.mask(text, [(start, end) for _, start, end in mentions])
-    masked = places.mask_regions(masked, [b for b, _, _ in mentions], ctx.directory, mentions)
-    masked = _YEAR_RE.sub(" ", masked)
+    masked = without_names(ctx, text)
     if q.lang == "zh":
         words = [w for w in ctx.store.tokenizer.tokenize(masked) if _CJK_RUN_RE.fullmatch(w)]
         return [(pairs,) for pairs in (_pairs(w, stop=_QUESTION_PAIRS) for w in words) if pairs]
@@ -318,6 +345,14 @@ def _ask_concepts(ctx: Context, q: Question, text: str) -> list[tuple[frozenset[
     # the report's own words quoted in an English question ("disclosed on site (现场公开)")
     written = [w for w in ctx.store.tokenizer.tokenize(masked) if _CJK_RUN_RE.fullmatch(w)]
     return concepts + [(pairs,) for pairs in (_pairs(w, stop=_QUESTION_PAIRS) for w in written) if pairs]
+
+
+def without_names(ctx: Context, text: str) -> str:
+    """``text`` with its body names, regions and years blanked: the words left say what is asked."""
+    mentions = ctx.directory.find(text)
+    masked = places.mask(text, [(start, end) for _, start, end in mentions])
+    masked = places.mask_regions(masked, [b for b, _, _ in mentions], ctx.directory, mentions)
+    return _YEAR_RE.sub(" ", masked)
 
 
 @functools.cache

@@ -158,7 +158,34 @@ def _department_entry(body: str) -> tuple[dict, str] | None:
 _KIND_ENDINGS = ("委员会", "局", "厅", "委")
 
 
+# A numbered body of a kind (第二人民医院, 第三中医院): its number is no place.
+_NUMBERED_RE = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})$")
+
+
 def _department_aliases(body: str, parent: str | None) -> list[str]:
+    """A department's names; a numbered one (临川市第二人民医院) by its place's names with the number
+    put before the kind: "Linchuan No. 2 People's Hospital", "Linchuan Second People's Hospital"."""
+    matched = _department_entry(body)
+    numbered = _NUMBERED_RE.search(body[: -len(matched[1])]) if matched else None
+    if not matched or not numbered or numbered.start() == 0:
+        return _unnumbered_department_aliases(body, parent)
+    from assistant.numerals import chinese_number
+
+    entry, ending = matched
+    number = int(chinese_number(numbered["n"]))
+    place = body[: numbered.start()]
+    words = [f"No. {number}", f"No.{number}"] + ([_ORDINALS[number - 1]] if number <= len(_ORDINALS) else [])
+    names = []
+    for name in _unnumbered_department_aliases(place + ending, parent):
+        english = next((e for e in entry["en"] if name.endswith(e) and name.isascii()), None)
+        if english:
+            names += [f"{name[: -len(english)]}{word} {english}" for word in words]
+        elif name.endswith(ending) and len(name) > len(ending):
+            names.append(name[: -len(ending)] + numbered.group(0) + ending)  # 临川第二人民医院
+    return names
+
+
+def _unnumbered_department_aliases(body: str, parent: str | None) -> list[str]:
     """汧垭区教育委员会 -> 汧垭区教委, 教委, Qianya District Education Commission, Qianya Education
     Commission, Education Commission of Qianya District …, from the department endings of
     ``assistant/data/departments.yaml``."""

@@ -266,7 +266,11 @@ def _fill_bare_asks(found: list[str]) -> list[str]:
     return filled
 
 
-_EN_CLAUSE_WORDS = frozenset({"of", "among", "were", "was", "are", "is", "did", "do", "does", "have", "has", "had", "in", "by", "for"})
+# (… and a preposition: "how many on plans, and how many on business work" shares no noun)
+_EN_CLAUSE_WORDS = frozenset({
+    "of", "among", "were", "was", "are", "is", "did", "do", "does", "have", "has", "had", "in", "by", "for",
+    "on", "via", "through", "from", "at", "about", "to", "with",
+})
 
 
 # English asks that list what they count: "publish via the X platform and via the county website",
@@ -277,6 +281,14 @@ _EN_MODIFIER_LIST_RE = re.compile(
     r"(?P<list>[A-Za-z][\w'-]*(?:,\s+[A-Za-z][\w'-]*)*,?\s+and\s+[A-Za-z][\w'-]*)\s+(?P<head>items|requests|applications|cases|documents|posts|pieces)\b"
 )
 
+# "… were 'work situation' items and 'other information to be disclosed' items": each named thing
+# with the same counted noun after it (a quoted name may be long, a bare one is a few words)
+_EN_NOT_NAMING = r"(?!(?i:how|many|much|were|was|are|is|did|do|does|of|them|the|and|or)\b)"
+_EN_NAMED = rf"(?:'[^']+'|\"[^\"]+\"|“[^”]+”|{_EN_NOT_NAMING}[A-Za-z][\w-]*(?:\s{_EN_NOT_NAMING}[A-Za-z][\w-]*){{0,2}})"
+_EN_REPEATED_HEAD_RE = re.compile(
+    rf"(?<![\w'])(?P<first>{_EN_NAMED})\s+(?P<head>items|requests|applications|cases|documents|posts|pieces|articles)"
+    rf"(?P<join>,?\s+and\s+|,\s+)(?P<second>{_EN_NAMED})\s+(?P=head)\b"
+)
 
 # "… were newly issued, repealed, and currently valid?": states of one count, listed after its verb
 _EN_PREDICATE_LIST_RE = re.compile(
@@ -295,6 +307,11 @@ def _english_lists(ask: str) -> list[str]:
         leads = [m for m in re.finditer(rf"\b(?:{'|'.join(_EN_PREPOSITIONS)})\s", before, re.IGNORECASE)]
         if leads and leads[-1].start() > before.lower().find("how"):
             return [before, before[: leads[-1].start()] + ask[parallel.end() :]]
+    repeated = _EN_REPEATED_HEAD_RE.search(ask)
+    if repeated:
+        # "how many of them were 'work situation' items and 'other …' items": one ask per name
+        before, after = ask[: repeated.start()], ask[repeated.end() :]
+        return [before + repeated[name] + " " + repeated["head"] + after for name in ("first", "second")]
     predicates = _EN_PREDICATE_LIST_RE.search(ask)
     if predicates:
         # "how many documents were newly issued, repealed, and currently valid": one ask per state

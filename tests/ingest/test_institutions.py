@@ -114,3 +114,12 @@ def test_a_district_whose_name_ends_in_yuan_is_no_industrial_park():
     assert meta.body == "榆园区"
     assert "Yuyuan District" in meta.aliases
     assert not {"管委会", "园区", "榆工业园区"} & set(meta.aliases)
+
+
+def test_a_numbered_hospital_is_named_by_its_number():
+    # 第二人民医院: the number is no place ("Dier"); written "No. 2" or "Second" before the kind
+    from assistant.ingest.names import aliases
+
+    names = aliases("临川市第二人民医院", "临川第二人民医院", "临川市", "department", "临川市第二人民医院")
+    assert {"Linchuan No. 2 People's Hospital", "Linchuan Second People's Hospital", "临川第二人民医院"} <= set(names)
+    assert not any("Dier" in name for name in names)
