@@ -22,7 +22,7 @@ from assistant.catalogue import normalise_label
 from assistant.understanding import metrics as metric_words
 from assistant.understanding.clauses import after_scope, first_ask, stated_figures, without_statement
 from assistant.ingest.numbers import format_value
-from assistant.ingest.national_tables import template_metrics
+from assistant.ingest.national_tables import request_table_metrics, template_metrics
 from assistant.records import ANSWERED, NATIONAL_2019, NATIONAL_2021, NOT_FOUND, Answer, Citation
 
 
@@ -87,6 +87,9 @@ def _answer(ctx: Context, q: Question, body: str, year: int, metric: str) -> Ans
     named = named_row(ctx, q, body, year) if q.intent == "lookup" else None
     if named is not None:
         return named
+    if q.column and metric not in ctx.memo("request_table_metrics", lambda: request_table_metrics(ctx.catalogue)):
+        # 国家企业信用信息公示系统 writes 企业, yet only the request table is split by applicant
+        q = replace(q, column=None)
     found = figures(ctx, body, year, metric, q.column)
     if not found and q.column:
         # a sentence states totals, never one applicant column: no figure rather than the total

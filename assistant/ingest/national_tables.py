@@ -749,17 +749,24 @@ def _parse_s2(text: str, section: _Section, template: str, warnings: list[str]) 
 # ---------------------------------------------------------------------------------------------
 
 
-def template_metrics(catalogue) -> frozenset[str]:
-    """The metrics the rows of the request table (三) and the review table (四) hold: figures a
-    national-template report states in its tables, whatever its sentences say."""
+def request_table_metrics(catalogue) -> frozenset[str]:
+    """The metrics the rows of the request table (三) hold: the only figures split by applicant
+    (自然人, 商业企业 …)."""
     found: set[str | None] = set()
     entries = S3_ROWS[NATIONAL_2021]
-    for index, entry in enumerate(entries):
+    for entry in entries:
         path, up = [entry.label], entry.parent
         while up is not None:
             path.insert(0, entries[up].label)
             up = entries[up].parent
         found.add(catalogue.match_row(path, "总计", SECTION_HEADINGS["三"]))
+    return frozenset(m for m in found if m is not None)
+
+
+def template_metrics(catalogue) -> frozenset[str]:
+    """The metrics the rows of the request table (三) and the review table (四) hold: figures a
+    national-template report states in its tables, whatever its sentences say."""
+    found: set[str | None] = set(request_table_metrics(catalogue))
     for group in S4_GROUPS:
         for column in S4_COLUMNS:
             found.add(catalogue.match_row(list(group), column, SECTION_HEADINGS["四"]))

@@ -22,7 +22,15 @@ from assistant.ingest.loaders import iter_report_files, load_document
 from assistant.ingest.metadata import extract_meta
 from assistant.ingest.national_tables import parse_national_tables
 from assistant.ingest.old_tables import parse_old_table
-from assistant.ingest.prose import counts_parts_of_text, find_all_on_time_claims, is_change, parse_prose_facts, table_regions, words_after_a_remainder
+from assistant.ingest.prose import (
+    counts_parts_of_text,
+    find_all_on_time_claims,
+    is_change,
+    parse_prose_facts,
+    table_regions,
+    words_after_a_remainder,
+    words_counted_after,
+)
 from assistant.ingest.reading import ReadingView, reading_view
 from assistant.records import NARRATIVE, NATIONAL_2019, NATIONAL_2021, OLD_TABLE, Document, Fact, ParsedReport, ReportMeta, content_hash
 from assistant.store.facts_db import FactStore
@@ -102,7 +110,12 @@ def _with_metric(fact: Fact, catalogue: Catalogue, text: str) -> Fact:
     else:
         # the words before the figure say what it counts; for the rest of a count, those after it
         # (其余7件结转2017年办理)
-        metric = catalogue.match_prose(fact.row_path[0], fact.unit) or catalogue.match_prose(words_after_a_remainder(text, fact), fact.unit)
+        metric = (
+            catalogue.match_prose(fact.row_path[0], fact.unit)
+            or catalogue.match_prose(words_after_a_remainder(text, fact), fact.unit)
+            # 通过不同渠道公开了21218条政府信息: what the verb counts follows the unit
+            or catalogue.match_prose(words_counted_after(text, fact), fact.unit)
+        )
     return replace(fact, metric=metric) if metric else fact
 
 

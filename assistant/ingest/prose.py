@@ -93,13 +93,39 @@ def words_after_a_remainder(text: str, fact: Fact) -> str:
 _PARTS_OF_TEXT_RE = re.compile(r"\s*(?:个)?\s*(?:部分|方面|板块|章节)")
 
 
+# The national template's section titles (一、总体情况 … 六、其他需要报告的事项): a figure after two
+# or more of them counts the report's parts (包含总体情况、主动公开政府信息情况、…其他需要报告事项共6项).
+_SECTION_TITLE_RE = re.compile(
+    r"总体情况|概述|主动公开政府信息的?情况|收到和处理政府信息公开申请的?情况|行政复议[、和及]?行政诉讼的?情况"
+    r"|存在的?主要问题及(?:其)?改进(?:情况|措施)|其他需要报告的?事项"
+)
+
+
 def counts_parts_of_text(text: str, fact: Fact) -> bool:
-    """Whether a figure counts the parts of a text (…收到和处理政府信息公开申请情况…等6个部分): the
-    section names before it are no metric's words."""
+    """Whether a figure counts the parts of a text (…收到和处理政府信息公开申请情况…等6个部分; a list
+    of the template's section titles before 共6项): the section names are no metric's words."""
     after = text[fact.value_span.end : fact.value_span.end + 8]
     if fact.unit and after.lstrip().startswith(fact.unit):
         after = after.lstrip()[len(fact.unit) :]
-    return bool(_PARTS_OF_TEXT_RE.match(after))
+    return bool(_PARTS_OF_TEXT_RE.match(after)) or len(_SECTION_TITLE_RE.findall(fact.row_path[0])) >= 2
+
+
+# A label that ends on its verb (通过不同渠道公开了|21218条|政府信息): what it counts is written after the unit.
+_ENDS_ON_VERB_RE = re.compile(r"(?:公开|发布|公布|推送|刊发|报送|更新)了?$")
+_COUNTED_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?=[，,。；;、（(：:\s]|$)")
+
+
+def words_counted_after(text: str, fact: Fact) -> str:
+    """The label with the words written right after its unit when the label ends on its verb
+    (通过不同渠道公开了21218条政府信息: 通过不同渠道公开了政府信息); '' otherwise."""
+    label = fact.row_path[0]
+    if fact.kind != "prose" or not _ENDS_ON_VERB_RE.search(label):
+        return ""
+    after = text[fact.value_span.end : fact.value_span.end + 12].lstrip()
+    if fact.unit and after.startswith(fact.unit):
+        after = after[len(fact.unit) :]
+    counted = _COUNTED_AFTER_RE.match(after)
+    return label + counted.group(0) if counted else ""
 
 
 def is_change(label: str) -> bool:

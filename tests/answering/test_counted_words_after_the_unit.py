@@ -1,0 +1,43 @@
+"""A district bureau's prose (shape of 永川区市场监管局 2022, development set; body, figures and
+wording are this test's own):
+
+- the report lists the template's section titles before 共6项: a count of its own parts, never the
+  items it published;
+- 通过不同渠道公开了21218条政府信息 names what it counts after the unit: the year's total;
+- 国家企业信用信息公示系统 holds 企业, yet names no applicant: only the request table is split by
+  applicant, so the platform's figure answers.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import assistant_over
+
+BUREAU_2022 = """重庆市璧山区市场监督管理局2022年政府信息公开工作年度报告
+本报告包含总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议行政诉讼情况、存在的主要问题及改进情况和其他需要报告事项共6项。
+一、总体情况
+（一）主动公开方面。我局围绕市场监管重点工作，通过不同渠道公开了18342条政府信息，具体为局门户网站287条、国家企业信用信息公示系统（重庆）17960条和其他媒体平台发布宣传信息95条。
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    with assistant_over(tmp_path_factory, {"bishan_scjgj_2022.txt": BUREAU_2022}) as opened:
+        yield opened
+
+
+def test_the_total_named_after_its_unit(assistant):
+    result = assistant.ask("璧山区市场监管局2022年主动公开了多少条政府信息？")
+    assert (result.status, result.value) == ("answered", 18342), result.answer
+
+
+def test_the_reports_own_parts_are_no_figure(assistant):
+    facts = assistant.store.query_facts(body="重庆市璧山区市场监督管理局", year=2022)
+    six = [f for f in facts if f["value"] == 6]
+    assert six and all(f["metric"] is None for f in six)
+
+
+def test_a_platform_holding_qiye_names_no_applicant(assistant):
+    result = assistant.ask("璧山区市场监管局2022年通过局门户网站和国家企业信用信息公示系统（重庆）分别公开了多少条信息？")
+    assert [p.value for p in result.parts] == [287, 17960], result.answer
