@@ -26,10 +26,12 @@ from assistant.ingest.prose import (
     counts_parts_of_text,
     find_all_on_time_claims,
     is_change,
+    is_earlier_level,
     parse_prose_facts,
     table_regions,
     words_after_a_remainder,
     words_counted_after,
+    words_of_level_reached,
 )
 from assistant.ingest.reading import ReadingView, reading_view
 from assistant.records import NARRATIVE, NATIONAL_2019, NATIONAL_2021, OLD_TABLE, Document, Fact, ParsedReport, ReportMeta, content_hash
@@ -107,6 +109,10 @@ def _with_metric(fact: Fact, catalogue: Catalogue, text: str) -> Fact:
         metric = None  # 较上年增加56条 is a change, no metric's count of the year
     elif counts_parts_of_text(text, fact):
         metric = None  # 本报告由…收到和处理政府信息公开申请情况…等6个部分组成: the report's parts
+    elif is_earlier_level(text, fact):
+        metric = None  # 由原来的2人|增加到现在的5人: the level before, not the year's
+    elif words_of_level_reached(fact):
+        metric = catalogue.match_prose(words_of_level_reached(fact), fact.unit)  # …增加到现在的|5人
     else:
         # the words before the figure say what it counts; for the rest of a count, those after it
         # (其余7件结转2017年办理)

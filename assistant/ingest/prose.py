@@ -128,6 +128,30 @@ def words_counted_after(text: str, fact: Fact) -> str:
     return label + counted.group(0) if counted else ""
 
 
+# A level changed in one sentence (专兼职工作人员由原来的2人增加到现在的5人): the figure before 增加到 is
+# the earlier level, no count of the year; the one after it is the level reached, named by the
+# words before 由.
+_CHANGE_TO_RE = r"(?:增加|增|提高|上升|扩大|扩充|减少|减|下降|降低|调整|变更)(?:到|至|为)"
+_EARLIER_LEVEL_RE = re.compile(r"\s*" + _CHANGE_TO_RE)
+_LEVEL_REACHED_RE = re.compile(r"由(?:原来的?|原先的?|原)?[^，,。；;]*?" + _CHANGE_TO_RE + r"(?:现在的?|目前的?|现有的?)?$")
+
+
+def is_earlier_level(text: str, fact: Fact) -> bool:
+    """Whether a figure is the level a sentence says was changed (由原来的2人|增加到…)."""
+    after = text[fact.value_span.end : fact.value_span.end + 8]
+    if fact.unit and after.lstrip().startswith(fact.unit):
+        after = after.lstrip()[len(fact.unit) :]
+    return fact.kind == "prose" and bool(_EARLIER_LEVEL_RE.match(after)) and "由" in fact.row_path[0]
+
+
+def words_of_level_reached(fact: Fact) -> str:
+    """The words naming a level reached (专兼职工作人员 of 专兼职工作人员由原来的2人增加到现在的); '' for
+    any other figure."""
+    label = fact.row_path[0]
+    found = _LEVEL_REACHED_RE.search(label) if fact.kind == "prose" else None
+    return label[: found.start()] if found else ""
+
+
 def is_change(label: str) -> bool:
     """Whether a figure's label states a change from an earlier year, not the year's own figure."""
     return bool(_CHANGE_RE.search(label))

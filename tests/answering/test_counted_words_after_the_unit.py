@@ -41,3 +41,35 @@ def test_the_reports_own_parts_are_no_figure(assistant):
 def test_a_platform_holding_qiye_names_no_applicant(assistant):
     result = assistant.ask("璧山区市场监管局2022年通过局门户网站和国家企业信用信息公示系统（重庆）分别公开了多少条信息？")
     assert [p.value for p in result.parts] == [287, 17960], result.answer
+
+
+# A subdistrict whose staff grew within one sentence (shape of 五常街道 2017, development set) and a
+# city bureau that writes its website as 官网 (shape of 深圳市生态环境局 2022, development set).
+SUBDISTRICT_2017 = """仓前街道2017年政府信息公开工作年度报告
+一、概述
+街道综合治理科负责依申请公开，专兼职工作人员由原来的3人增加到现在的6人。
+"""
+
+CITY_BUREAU_2022 = """江州市生态环境局2022年政府信息公开工作年度报告
+一、总体情况
+全年通过官网发布生态环境领域相关信息4127条。
+"""
+
+
+@pytest.fixture(scope="module")
+def grown(tmp_path_factory):
+    reports = {"cangqian_2017.txt": SUBDISTRICT_2017, "jiangzhou_sthjj_2022.txt": CITY_BUREAU_2022}
+    with assistant_over(tmp_path_factory, reports) as opened:
+        yield opened
+
+
+def test_the_level_reached_not_the_level_before(grown):
+    result = grown.ask("仓前街道2017年专兼职政府信息公开工作人员增加到了多少人？")
+    assert (result.status, result.value) == ("answered", 6), result.answer
+    before = [f for f in grown.store.query_facts(body="仓前街道", year=2017) if f["value"] == 3]
+    assert before and all(f["metric"] is None for f in before)
+
+
+def test_guanwang_is_the_website(grown):
+    result = grown.ask("江州市生态环境局2022年在网站上发布了多少条信息？")
+    assert (result.status, result.value) == ("answered", 4127), result.answer
