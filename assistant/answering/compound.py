@@ -39,6 +39,8 @@ def later_question(asked: Question, question: Question) -> Question:
     same = "metrics" in asked.inherited or (asked.metrics and question.metrics and asked.metrics[0] == question.metrics[0])
     if same and asks_cumulative(asked.text) and not asks_cumulative(first_ask(question.text.lower())):
         return asked  # …主动公开了多少条？截至2016年底累计公开多少条: the running total of the same figure
+    if same and asks_cumulative(first_ask(question.text.lower())) and not asks_cumulative(asked.text) and asked.years:
+        return asked  # "…disclosed cumulatively, and how many were added in 2010": the year's figure of it
     if "metrics" in asked.inherited or (asked.metrics and question.metrics and asked.metrics[0] == question.metrics[0]):
         if asked.column and asked.column != question.column:
             return asked  # 自然人多少件，法人或其他组织多少件: the same row, another column

@@ -78,3 +78,8 @@ def test_a_share_answers_no_count(assistant):
     result = assistant.ask("How many information requests did the Shiqu District government office receive in 2023, and how many were settled on time?")
     assert result.parts[0].value == 42, result.answer
     assert result.parts[1].value is None and result.parts[1].status == "not_found", result.answer
+
+
+def test_the_running_total_then_the_years_figure(assistant):
+    result = assistant.ask("How many items had Liuwan Town proactively disclosed cumulatively, and how many new items were added in 2016?")
+    assert [p.value for p in result.parts] == [410, 35], result.answer
