@@ -123,3 +123,17 @@ def test_a_numbered_hospital_is_named_by_its_number():
     names = aliases("临川市第二人民医院", "临川第二人民医院", "临川市", "department", "临川市第二人民医院")
     assert {"Linchuan No. 2 People's Hospital", "Linchuan Second People's Hospital", "临川第二人民医院"} <= set(names)
     assert not any("Dier" in name for name in names)
+
+
+@pytest.mark.parametrize(
+    "body, parent, english",
+    [
+        # a merged bureau and a province's offices administration (heldout10, after its run)
+        ("咸宁市自然资源和城乡建设局", "咸宁市", "Xianning Natural Resources and Urban-Rural Development Bureau"),
+        ("贵州省机关事务管理局", "贵州省", "Guizhou Provincial Government Offices Administration"),
+    ],
+)
+def test_departments_named_in_english(body, parent, english):
+    from assistant.ingest.names import aliases
+
+    assert english in aliases(body, body, parent, "department", body)
