@@ -23,6 +23,7 @@ from collections import Counter
 from assistant.answering import phrases
 from assistant.answering.context import Context, Figure, Question
 from assistant.answering.phrases import fill
+from assistant.answering.running_totals import asks_cumulative, is_cumulative, runs_on  # noqa: F401 (used by figures, counted, compound)
 from assistant.answering.vocabulary import vocabulary
 from assistant.ingest.names import to_pinyin
 from assistant.ingest.numbers import format_value
@@ -42,8 +43,6 @@ _QUESTION_PAIRS = frozenset("多少 少条 少件 少次 少人 少个 少项 �
 _TRAILING_VERB_RE = re.compile(r"(?:共计|合计|总计|共|为|达到?|是|有)$")
 # the clause a share adds to the count it is of (统计信息类共，占总数的): it says the unit, not the subject
 _SHARE_CLAUSE_RE = re.compile(r"[，,]\s*(?:约|分别)?占(?:总数|全部|总量|全年|总体|比例|比重)?的?(?:比例|比重)?(?:为|达)?$")
-# 全年累计公开165条 sums the year, it is no running total
-_CUMULATIVE_RE = re.compile(r"(?<!全年)(?<!本年)(?<!今年)(?<!当年)(?<!年度)(?<!年内)累计|历年|以来|cumulative|so far|to date|since")
 # the unit a question asks for, and the units a figure may be stated in for it
 _ASKED_UNITS = tuple(
     (re.compile(zh + r"|(?<![a-z])(?:" + en + r")(?![a-z])"), units)
@@ -70,36 +69,6 @@ _COUNT_ASKED_RE = re.compile(r"how many|多少[件条个项次人篇家名]|几[
 _PERSON_TIMES = next(units for _, units in _ASKED_UNITS if "人次" in units)
 
 
-def asks_cumulative(text: str) -> bool:
-    return bool(_CUMULATIVE_RE.search(text.lower()))
-
-
-def is_cumulative(label: str, before: str = "") -> bool:
-    """Whether a figure's label makes it a running total; ``before``, the sentence up to the figure,
-    may show its 累计 sums the year instead (2020年，全镇累计主动公开政府信息114条)."""
-    return bool(_CUMULATIVE_RE.search(label)) and not _sums_the_year(before)
-
-
-def runs_on(found: Figure) -> bool:
-    """Whether a stated figure is a running total, read with the words its sentence opens with."""
-    quote, label = found.citation.quote, found.label.split(" › ")[-1]
-    at = quote.find(label)
-    return is_cumulative(found.label, quote[: at + len(label)] if at >= 0 else "")
-
-
-# A sentence opening with the year (2020年，…; 本年度…; 全年…), with no number before its 累计, sums
-# that year; one with 截至, 以来, 历年, 至今 or 到目前 counts from some start.
-_YEAR_OPENING_RE = re.compile(r"\W*(?:(?:19|20)\d{2}\s*年度?(?:全年|内)?|今年|本年度?|全年|年内)")
-_RUNNING_FROM_RE = re.compile(r"截至|截止|以来|历年|至今|迄今|到目前|目前为止|成立|开通")
-
-
-def _sums_the_year(before: str) -> bool:
-    opening = _YEAR_OPENING_RE.match(before)
-    if not opening or _RUNNING_FROM_RE.search(before):
-        return False
-    rest = before[opening.end() :]
-    at = rest.find("累计")
-    return at >= 0 and not re.search(r"\d", rest[:at])
 
 
 def unit_contradicts(q: Question, units: list[str | None]) -> bool:
@@ -178,7 +147,7 @@ def coverages(ctx: Context, q: Question, body: str, year: int) -> list[tuple[dic
         return []
     asked_pairs = frozenset().union(*(alt for concept in concepts for alt in concept))
     asked = unit_asked(text.lower())
-    cumulative = bool(_CUMULATIVE_RE.search(text.lower()))
+    cumulative = bool(asks_cumulative(text))
     change = bool(vocabulary().asks_change.search(text.lower()))
     scored: list[tuple[float, int, dict, tuple[float, float]]] = []
     asked_metric = q.metrics[0] if q.metrics else None

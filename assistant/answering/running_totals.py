@@ -1,0 +1,43 @@
+"""Running totals and the year's own figures: 历年累计公开170条, 截至2016年底累计…, 2008年以来 count
+from some start; 全年累计公开165条 and 2020年，全镇累计主动公开114条 sum the year."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.context import Figure
+
+# 全年累计公开165条 sums the year, it is no running total
+_CUMULATIVE_RE = re.compile(r"(?<!全年)(?<!本年)(?<!今年)(?<!当年)(?<!年度)(?<!年内)累计|历年|以来|cumulative|so far|to date|since")
+
+
+def asks_cumulative(text: str) -> bool:
+    return bool(_CUMULATIVE_RE.search(text.lower()))
+
+
+def is_cumulative(label: str, before: str = "") -> bool:
+    """Whether a figure's label makes it a running total; ``before``, the sentence up to the figure,
+    may show its 累计 sums the year instead (2020年，全镇累计主动公开政府信息114条)."""
+    return bool(_CUMULATIVE_RE.search(label)) and not _sums_the_year(before)
+
+
+def runs_on(found: Figure) -> bool:
+    """Whether a stated figure is a running total, read with the words its sentence opens with."""
+    quote, label = found.citation.quote, found.label.split(" › ")[-1]
+    at = quote.find(label)
+    return is_cumulative(found.label, quote[: at + len(label)] if at >= 0 else "")
+
+
+# A sentence opening with the year (2020年，…; 本年度…; 全年…), with no number before its 累计, sums
+# that year; one with 截至, 以来, 历年, 至今 or 到目前 counts from some start.
+_YEAR_OPENING_RE = re.compile(r"\W*(?:(?:19|20)\d{2}\s*年度?(?:全年|内)?|今年|本年度?|全年|年内)")
+_RUNNING_FROM_RE = re.compile(r"截至|截止|以来|历年|至今|迄今|到目前|目前为止|成立|开通")
+
+
+def _sums_the_year(before: str) -> bool:
+    opening = _YEAR_OPENING_RE.match(before)
+    if not opening or _RUNNING_FROM_RE.search(before):
+        return False
+    rest = before[opening.end() :]
+    at = rest.find("累计")
+    return at >= 0 and not re.search(r"\d", rest[:at])
