@@ -80,7 +80,8 @@ class Assistant:
                     set_up = in_context(asked[0], text)
                     if set_up != text:
                         later = compound.later_question(parse_question(set_up, catalogue=self.catalogue, directory=self.directory, previous=q), first)
-                found = self.answer(later)
+                stated = listed_parts.part_of_answered(self._answerer.context, later, earlier)
+                found = self._phrased(stated, later.lang) if stated else self.answer(later)
                 if found.status != ANSWERED or found.value is None:
                     # "and what share of the total was that?": the share stated beside the figure before
                     found = compound.share_of_previous(later, earlier[-1]) or self._listed_beside(later, earlier) or found
@@ -112,9 +113,10 @@ class Assistant:
         if not getattr(embedder, "multilingual", False):
             return None  # a Chinese-only model (m3e) or the tests' hash vectors say nothing of English words
         found = listed_parts.named_beside(self._answerer.context, later, earlier, embedder.embed_query, embedder.embed_passages)
-        if found is not None and self._phraser is not None:
-            found = self._phraser.phrase(found, later.lang)
-        return found
+        return self._phrased(found, later.lang) if found is not None else None
+
+    def _phrased(self, answer: Answer, lang: str) -> Answer:
+        return self._phraser.phrase(answer, lang) if self._phraser is not None else answer
 
     def answer(self, question: Question) -> Answer:
         """Answer an already parsed question (the web chat narrows it by its body/year filters)."""

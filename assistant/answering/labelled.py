@@ -102,6 +102,8 @@ def answer(ctx: Context, q: Question, body: str, year: int) -> Answer | None:
 def worded(ctx: Context, q: Question, body: str, year: int, found: Figure) -> Answer:
     """A labelled figure as an answer: its label, value and unit, cited."""
     label = _TRAILING_VERB_RE.sub("", found.label)
+    if label not in found.citation.quote and "，" in label:
+        label = label.split("，")[-1]  # 政府文件，其中新增: the report's words are the clause's own
     text = fill(q, phrases.LABELLED_FIGURE, org=ctx.org(q, body), year=year, label=label, value=format_value(found.value), unit=found.unit or "")
     return Answer(q.text, ANSWERED, text, found.value, found.unit, (found.citation,))
 

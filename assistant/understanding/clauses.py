@@ -97,6 +97,8 @@ def _first_asked_first(masked: str, catalogue: Catalogue) -> tuple[str, ...]:
     several figures in turn, the first ask's metric leads, so the primary value is the figure
     asked first (收到多少件？其中网络申请几件？ -> 收到 first)."""
     text = years.name_carry_over_rows(masked)
+    if metrics.asks_requests_on_a_topic(first_ask(text), catalogue):
+        return ()  # 涉及规划许可的申请: a figure labelled with the subject answers, no metric
     found = metrics.metrics(text, catalogue)
     first = metrics.metrics(first_ask(text), catalogue)
     # “主动公开政府信息情况”表中，行政规范性文件的本年制发件数: the words after the scope name the
@@ -126,6 +128,26 @@ _ASKS_ANY_RE = re.compile(
 # 分别 are asked one by one
 _EACH_RE = re.compile(r"(?P<items>[^，,；;：:？?。]+?)(?P<each>各(?:有|是)?|分别(?:是|为|有)?)(?P<ask>[^，,；;？?。]*?(?:多少|几)[^，,；;？?。]*)")
 _ITEM_SPLIT_RE = re.compile(r"(?:和|、|及|以及|与)")
+# The items listed before 各 start after the question's year ("大冶市自然资源和规划局2025年行政处罚和
+# 行政强制…": a body's own 和 lists nothing), and words after the last item's 的 are every item's
+# ("行政处罚和行政强制的处理决定各有多少": 行政处罚的处理决定 too)
+_ITEMS_START_RE = re.compile(r"(?:19|20)\d{2}\s*年度?")
+_SHARED_TAIL_RE = re.compile(r"的[^的]{2,}$")
+
+
+def _listed_items(text: str) -> tuple[str, list[str]]:
+    """The words before the items listed in `text` and the items, each with the words they share."""
+    years_named = list(_ITEMS_START_RE.finditer(text))
+    start = years_named[-1].end() if years_named else 0
+    items = [item.strip() for item in _ITEM_SPLIT_RE.split(text[start:])]
+    if any(_PLACE_ITEM_RE.search(item) for item in items[:-1]):
+        return text, []  # bodies listed: one figure of each body, answered across them
+    tail = _SHARED_TAIL_RE.search(items[-1]) if items else None
+    if tail:
+        items = [item if "的" in item else item + tail.group() for item in items[:-1]] + items[-1:]
+    return text[:start], items
+
+
 # "大云镇和兴华镇主动公开的信息各多少条": items that are places or bodies ask one figure of each body
 # (the question's bodies, answered across them), not several figures
 _PLACE_ITEM_RE = re.compile(r"(?:镇|乡|街道|办事处|区|县|市|州|盟|旗|省|局|委|厅|办|管委会|政府)\s*$")
@@ -152,10 +174,10 @@ def asks(text: str) -> tuple[str, ...]:
             if not piece or not _ASKS_ANY_RE.search(piece):
                 continue  # words that ask nothing (before 其中: 收到申请12件，其中…) are no ask
             each = _EACH_RE.search(piece)
-            items = _ITEM_SPLIT_RE.split(each["items"]) if each else []
-            if each and len(items) >= 2 and all(len(i.strip()) >= 2 for i in items) and not any(_PLACE_ITEM_RE.search(i) for i in items[:-1]):
-                head = piece[: each.start("items")]
-                found += [head + item.strip() + each["ask"] for item in items]
+            head, items = _listed_items(each["items"]) if each else ("", [])
+            if each and len(items) >= 2 and all(len(i) >= 2 for i in items):
+                head = piece[: each.start("items")] + head
+                found += [(head if n == 0 else "") + item + each["ask"] for n, item in enumerate(items)]
             else:
                 found.append(piece)
     found = [part for ask in _fill_bare_asks(found) for part in english_lists(ask)]

@@ -55,6 +55,8 @@ class Cues:
     not_a_count_cues: tuple[str, ...]
     counted_cues: tuple[str, ...]
     request_words: tuple[str, ...]
+    request_topics: tuple[str, ...]  # patterns with a group "topic": what requests were about
+    request_topic_groups: tuple[str, ...]  # metric groups a topic may name and still be a request's figure
     places: dict[str, tuple[str, ...]]  # literal words, not patterns
     zone_forms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (written as, other forms)
     landform_names: tuple[tuple[str, str], ...] = ()  # (Chinese landform, its English word)
@@ -127,6 +129,8 @@ def _parse_cues(data: Any, source: str) -> Cues:
         not_a_count_cues=check.cues(data["not_a_count_cues"], "not_a_count_cues"),
         counted_cues=check.cues(data["counted_cues"], "counted_cues"),
         request_words=check.cues(data["request_words"], "request_words"),
+        request_topics=check.topic_patterns(data["request_topics"], "request_topics"),
+        request_topic_groups=check.words(data["request_topic_groups"], "request_topic_groups"),
         places={key: check.words(places[key], f"places.{key}") for key in _PLACE_KEYS},
         landform_names=tuple(
             (check.word(item["zh"], f"landform_names[{i}].zh"), check.word(item["en"], f"landform_names[{i}].en"))
@@ -188,6 +192,13 @@ class _Checker:
             except re.error as error:
                 raise self.fail(f"{key}[{index}]", f"cue {cue!r} is no regular expression: {error}") from error
         return cues
+
+    def topic_patterns(self, value: Any, key: str) -> tuple[str, ...]:
+        patterns = self.cues(value, key)
+        for index, pattern in enumerate(patterns):
+            if "topic" not in re.compile(pattern).groupindex:
+                raise self.fail(f"{key}[{index}]", f"pattern {pattern!r} has no group named 'topic'")
+        return patterns
 
     def word_map(self, value: Any, key: str, *, template: bool = False) -> dict[str, str]:
         out = {self.word(k, key): self.word(v, f"{key}.{k}") for k, v in self.mapping(value, key).items()}
@@ -310,6 +321,8 @@ ZH_TOPIC_TERMS = _CUES.zh_topic_terms
 NOT_A_COUNT_CUES = _CUES.not_a_count_cues
 COUNTED_CUES = _CUES.counted_cues
 REQUEST_WORDS = _CUES.request_words
+REQUEST_TOPICS = _CUES.request_topics
+REQUEST_TOPIC_GROUPS = frozenset(_CUES.request_topic_groups)
 PLACE_WORDS = _CUES.places
 ZONE_FORMS = _CUES.zone_forms
 LANDFORM_NAMES = _CUES.landform_names

@@ -5,6 +5,8 @@ column it asks about and the Chinese words the reports use for its topic.
 
 from __future__ import annotations
 
+import re
+
 from assistant.catalogue import Catalogue
 from assistant.understanding.cues import (
     COLUMN_CUES,
@@ -13,6 +15,8 @@ from assistant.understanding.cues import (
     GENERIC_METRICS,
     PERSON_CUES,
     PERSON_METRICS,
+    REQUEST_TOPIC_GROUPS,
+    REQUEST_TOPICS,
     REQUEST_WORDS,
     RESULT_CUES,
     RESULT_METRICS,
@@ -23,7 +27,7 @@ from assistant.understanding.cues import (
 
 from assistant.understanding.language import language
 
-__all__ = ["column_of", "metrics", "refine_column", "refine_result", "topic_terms"]
+__all__ = ["asks_requests_on_a_topic", "column_of", "metrics", "refine_column", "refine_result", "topic_terms"]
 
 _COLUMN_PATTERNS = tuple((column, cue_pattern(cues)) for column, cues in COLUMN_CUES)
 _TABLE_COLUMN_PATTERNS = tuple((column, cue_pattern(cues)) for column, cues in TABLE_COLUMN_CUES)
@@ -35,6 +39,7 @@ _RESULT_BASE = {pattern.format(kind): base for base, pattern in RESULT_METRICS.i
 _FALLBACK_METRIC_PATTERNS = tuple((cue_pattern([cue]), metric) for cue, metric in FALLBACK_METRIC_CUES)
 _TOPIC_PATTERNS = tuple((cue_pattern([stem]), words) for stem, words in EN_TOPIC_TERMS)
 _ZH_TOPIC_PATTERNS = tuple((cue_pattern([cue]), words) for cue, words in ZH_TOPIC_TERMS)
+_REQUEST_TOPIC_PATTERNS = tuple(re.compile(pattern, re.IGNORECASE) for pattern in REQUEST_TOPICS)
 
 
 def metrics(text: str, catalogue: Catalogue) -> tuple[str, ...]:
@@ -54,6 +59,19 @@ def metrics(text: str, catalogue: Catalogue) -> tuple[str, ...]:
     wider = [m for m in found if m in ancestors and m not in GENERIC_METRICS]
     generic = [m for m in found if m in GENERIC_METRICS]
     return tuple(dict.fromkeys(specific + wider + generic))
+
+
+def asks_requests_on_a_topic(text: str, catalogue: Catalogue) -> bool:
+    """Whether a question asks the requests about a subject that no figure of the request table
+    names ("how many requests were about planning permits", 涉及规划许可的申请): then no metric
+    answers it, only a figure the report labels with the subject."""
+    for pattern in _REQUEST_TOPIC_PATTERNS:
+        found = pattern.search(text)
+        if found is None or not found.group("topic").strip():
+            continue
+        named = catalogue.find_in_question(found.group(0))  # 信访举报投诉类申请: a row of 不予处理
+        return not any(m in catalogue.metrics and catalogue.metrics[m].group in REQUEST_TOPIC_GROUPS for m in named)
+    return False
 
 
 def refine_result(metrics: tuple[str, ...], lowered: str, catalogue: Catalogue) -> tuple[str, ...]:

