@@ -9,7 +9,8 @@ from assistant.answering.ambiguity import not_found
 from assistant.answering.context import Context, Question
 from assistant.answering.phrases import contact_label, fill, say
 from assistant.answering.vocabulary import vocabulary
-from assistant.records import ANSWERED, Answer
+from assistant.ingest.reading import reading_view
+from assistant.records import ANSWERED, Answer, Span
 
 
 def answer(ctx: Context, q: Question, bodies: Sequence[str]) -> Answer:
@@ -45,12 +46,19 @@ def _detail(ctx: Context, report: dict, kind: str) -> tuple[str, int, int] | Non
     """The report's first value of a detail, as a machine reads it (0743-8215620, a@b.com), and
     the span of the value as written."""
     v = vocabulary()
-    match = v.contact_patterns[kind].search(ctx.text(report["source"]))
+    source = report["source"]
+    text = ctx.text(source)
+    # a traditional-character page (電話, 郵編) is read as simplified, its value quoted as written
+    view = ctx.memo(f"reading_view:{source}", lambda: reading_view(text))
+    match = v.contact_patterns[kind].search(view.text)
     if match is None:
         return None
-    quoted = match.group(1).strip()
+    span = view.span(Span(match.start(1), match.end(1)))
+    written = text[span.start : span.end]
+    quoted = written.strip()
+    start = span.start + len(written) - len(written.lstrip())
     if kind in ("phone", "fax"):
         value = v.digit_dash.sub("-", v.area_code.sub(r"\1-", quoted))
     else:
         value = quoted.replace("＠", "@")
-    return value, match.start(1), match.start(1) + len(quoted)
+    return value, start, start + len(quoted)

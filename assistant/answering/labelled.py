@@ -56,6 +56,8 @@ _ASKED_UNITS = tuple(
         (r"多少件|几件|多少宗|几宗|多少起|几起", r"requests|applications|cases|suggestions|proposals|complaints|lawsuits|documents", ("件", "份", "个", "条", "宗", "起")),
         (r"多少条|几条", r"items|pieces", ("条", "篇", "件", "项")),
         (r"多少人|几人|几名|多少名", r"staff|people|persons|volunteers", ("人", "名", "人次")),
+        # a report's parts: 等6个部分, 共6项
+        (r"(?:多少|几)个?部分", r"parts|sections", ("个", "项")),
         (r"多少个|几个", r"how many (?:columns|platforms|accounts|villages)", ("个",)),
         # 收到依申请公开16项: a report may count its requests and items in 项 as others do in 件 or 条
         (r"多少项|几项", r"(?!)", ("项", "件", "条")),
@@ -67,8 +69,6 @@ _ASKED_UNITS = tuple(
 _COUNT_ASKED_RE = re.compile(r"how many|多少[件条个项次人篇家名]|几[件条个项次人篇家名]")
 
 _PERSON_TIMES = next(units for _, units in _ASKED_UNITS if "人次" in units)
-
-
 
 
 def unit_contradicts(q: Question, units: list[str | None]) -> bool:

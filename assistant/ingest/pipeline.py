@@ -108,7 +108,8 @@ def _with_metric(fact: Fact, catalogue: Catalogue, text: str) -> Fact:
     elif is_change(fact.row_path[0]):
         metric = None  # 较上年增加56条 is a change, no metric's count of the year
     elif counts_parts_of_text(text, fact):
-        metric = None  # 本报告由…收到和处理政府信息公开申请情况…等6个部分组成: the report's parts
+        # 本报告由…收到和处理政府信息公开申请情况…等6个部分组成: the report's parts, no section's figure
+        metric = "report_parts" if "report_parts" in catalogue.metrics else None
     elif is_earlier_level(text, fact):
         metric = None  # 由原来的2人|增加到现在的5人: the level before, not the year's
     elif words_of_level_reached(fact):

@@ -30,11 +30,12 @@ _FIGURE_RE = re.compile(
 )
 # Small counts written in Chinese numerals (培训三次, 申请十二件), for units that rarely end a
 # word: 个, 条, 项 and 人 do (两个责任, 一条龙, 三项制度). The characters before the numeral must not
-# make it part of a word (统一, 之一, 第三, 每一, 同一件事), and 一次性 is not a count.
+# make it part of a word (统一, 之一, 第三, 每一, 同一件事), and 一次性 is not a count. 个 counts
+# only a report's parts (等六个部分组成).
 _CN_FIGURE_RE = re.compile(
     r"(?<![统唯之万专同第逐进单合划每这那哪某任几若再又一二两三四五六七八九十百千零〇])"
     r"(?P<num>[一二两三四五六七八九十百千零〇]+)\s*(?:余|多)?\s*"
-    r"(?P<unit>人次|件|次(?!性)|篇|期|场|起|宗|名|条|人(?![民员]))"
+    r"(?P<unit>人次|件|次(?!性)|篇|期|场|起|宗|名|条|人(?![民员])|个(?=\s*部分))"
 )
 # A volume of use written without its unit (总点击量达到66万, 网站访问量约120万): a count of times.
 _VOLUME_RE = re.compile(

@@ -1,8 +1,8 @@
 """A district bureau's prose (shape of 永川区市场监管局 2022, development set; body, figures and
 wording are this test's own):
 
-- the report lists the template's section titles before 共6项: a count of its own parts, never the
-  items it published;
+- the report lists the template's section titles before 共6项: a count of its own parts (asked as
+  such: "由几个部分组成", "how many parts"), never the items it published;
 - 通过不同渠道公开了21218条政府信息 names what it counts after the unit: the year's total;
 - 国家企业信用信息公示系统 holds 企业, yet names no applicant: only the request table is split by
   applicant, so the platform's figure answers.
@@ -32,10 +32,38 @@ def test_the_total_named_after_its_unit(assistant):
     assert (result.status, result.value) == ("answered", 18342), result.answer
 
 
-def test_the_reports_own_parts_are_no_figure(assistant):
+def test_the_reports_own_parts_are_no_figure_of_its_sections(assistant):
     facts = assistant.store.query_facts(body="重庆市璧山区市场监督管理局", year=2022)
     six = [f for f in facts if f["value"] == 6]
-    assert six and all(f["metric"] is None for f in six)
+    assert six and all(f["metric"] == "report_parts" for f in six)
+
+
+# 报告包括概述,…,其他需要报告的事项等 7 个部分 (枫坪乡 2015 of the development set) or 等六个部分组成 in
+# Chinese numerals (several reports of the development set): asked as the report's parts
+TOWNSHIP_2015 = """丰岭乡2015年政府信息公开工作年度报告
+本报告由概述、主动公开政府信息情况、依申请公开政府信息情况、政府信息公开的收费及减免情况、因政府信息公开申请行政复议和提起行政诉讼的情况、存在的主要问题及改进情况等六个部分组成。
+一、概述
+2015年，我乡主动公开政府信息88条。
+"""
+
+
+@pytest.fixture(scope="module")
+def two_reports(tmp_path_factory):
+    with assistant_over(tmp_path_factory, {"bishan_scjgj_2022.txt": BUREAU_2022, "fengling_2015.txt": TOWNSHIP_2015}) as opened:
+        yield opened
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("璧山区市场监管局2022年的年报由几个部分组成？", 6),
+        ("How many parts does Fengling Township's 2015 disclosure report consist of?", 6),
+        ("丰岭乡2015年主动公开政府信息多少条？", 88),
+    ],
+)
+def test_the_reports_parts_asked(two_reports, question, value):
+    result = two_reports.ask(question)
+    assert (result.status, result.value) == ("answered", value), result.answer
 
 
 def test_a_platform_holding_qiye_names_no_applicant(assistant):

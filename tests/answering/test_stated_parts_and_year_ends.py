@@ -6,6 +6,7 @@ details written without their usual label.
   新增31条；重点工作79条，其中新增17条): a township of heldout10. "其中当年新增几条" asked after one
   category is that category's part, never another's.
 - 本年度（截至2022年12月31日），…累计主动公开政府信息46条 sums the year (a township of heldout10).
+- A traditional-character page's contact details are read as simplified and quoted as written.
 - A phone written after 联系 or inside brackets naming the office (咨询投诉电话（办公室：86552285）: a
   town of heldout10); an address ends where the next detail's label starts (a bureau of heldout10).
 
@@ -38,10 +39,22 @@ BUREAU_2023 = """湖川市自然资源和规划局2023年政府信息公开工�
 办公地址：湖川市长青大道36号 联系电话：0714—8761234 邮编：435200
 """
 
+# a traditional-character mirror of a page (a county bureau of heldout9): 電話, 郵編 read as 电话, 邮编
+MIRROR_2021 = """松嶺縣自然資源和規劃局2021年政府信息公開工作年度報告
+本報告數據的統計時限為2021年1月1日至2021年12月31日。如對本報告有疑問，請與松嶺縣自然資源和規劃局辦公室聯繫（地址：松嶺縣東關鎮學前路12號，郵編：242100，電話：0563-7011234）。
+一、總體情況
+2021年，我局主動公開政府信息135條。
+"""
+
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
-    reports = {"qingxi_2011.txt": TOWNSHIP_2011, "baihe_2022.txt": TOWNSHIP_2022, "huchuan_zrzy_2023.txt": BUREAU_2023}
+    reports = {
+        "qingxi_2011.txt": TOWNSHIP_2011,
+        "baihe_2022.txt": TOWNSHIP_2022,
+        "huchuan_zrzy_2023.txt": BUREAU_2023,
+        "songling_zrgh_2021.txt": MIRROR_2021,
+    }
     with assistant_over(tmp_path_factory, reports) as opened:
         yield opened
 
@@ -77,6 +90,8 @@ def test_leiji_up_to_the_years_last_day_sums_the_year(assistant):
         ("清溪乡的联系电话是多少？", "86551234"),
         ("白河乡的咨询投诉电话是多少？", "86557788"),
         ("湖川市自然资源和规划局的办公地址在哪里？", "湖川市长青大道36号"),
+        ("What phone number does the Songling County Natural Resources and Planning Bureau give?", "0563-7011234"),
+        ("松岭县自然资源和规划局的邮编是多少？", "242100"),
     ],
 )
 def test_contact_details_written_without_their_usual_label(assistant, question, value):
