@@ -22,13 +22,11 @@ from assistant.ingest.loaders import iter_report_files, load_document
 from assistant.ingest.metadata import extract_meta
 from assistant.ingest.national_tables import parse_national_tables
 from assistant.ingest.old_tables import parse_old_table
-from assistant.ingest.prose import (
+from assistant.ingest.prose import find_all_on_time_claims, is_change, parse_prose_facts, table_regions
+from assistant.ingest.prose_subjects import (
     counts_parts_of_text,
-    find_all_on_time_claims,
-    is_change,
     is_earlier_level,
-    parse_prose_facts,
-    table_regions,
+    row_of_a_written_row,
     words_after_a_remainder,
     words_counted_after,
     words_of_level_reached,
@@ -122,8 +120,20 @@ def _with_metric(fact: Fact, catalogue: Catalogue, text: str) -> Fact:
             or catalogue.match_prose(words_after_a_remainder(text, fact), fact.unit)
             # 通过不同渠道公开了21218条政府信息: what the verb counts follows the unit
             or catalogue.match_prose(words_counted_after(text, fact), fact.unit)
+            # 行政规范性文件:制发件数2件,废止件数1件: a template row written as a sentence
+            or _written_row_metric(catalogue, row_of_a_written_row(text, fact), fact.row_path[0])
         )
     return replace(fact, metric=metric) if metric else fact
+
+
+def _written_row_metric(catalogue: Catalogue, row: str, column: str) -> str | None:
+    """The metric of a template row written as a sentence: the row's name read from its end
+    (本年出台行政规范性文件 -> 行政规范性文件) with the column's words."""
+    for start in range(len(row) - 1):
+        metric = catalogue.match_row((row[start:],), column)
+        if metric:
+            return metric
+    return None
 
 
 @dataclass
