@@ -407,6 +407,9 @@ PROSE_CASES = [
     ("全年主动公开政府信息", "条", "proactive_total"),
     ("2017年我镇主动公开政府政务信息共", "条", "proactive_total"),
     ("2023年我局共主动公开单位职责、机构设置、工作动态等各类信息", "项", "proactive_total"),
+    # 公开 a list closed by 等 and the whole's words (a county government of heldout6)
+    ("全年通过政府网站、微信公众号等平台向社会公开政务要闻、政府文件、便民服务等政府信息共计", "条", "proactive_total"),
+    ("依申请公开涉及土地、房屋等政府信息共", "条", None),
     ("县政府门户网站暨信息公开平台共主动公开机构信息、政策文件、权责清单等方面政府信息", "条", "proactive_total"),
     ("应主动公开的其他信息", "件", None),
     ("主动公开政策文件", "条", None),

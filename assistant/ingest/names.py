@@ -205,6 +205,9 @@ def _unnumbered_department_aliases(body: str, parent: str | None) -> list[str]:
         # without 市 (大连长兴岛) is named by its last word (长兴岛)
         # (重庆市大足区海棠新城: the zone is 海棠新城, the divisions written before it are no part of its name)
         zone = _ZONE_AFTER_DIVISIONS_RE.sub("", region) if entry.get("zone") else region
+        bare_parent = re.sub(r"(?:市|县|区|州|省|盟|旗)$", "", parent or "")
+        if entry.get("zone") and len(bare_parent) >= 2 and zone.startswith(bare_parent) and len(zone) - len(bare_parent) >= 2:
+            zone = zone[len(bare_parent) :]  # 宁川空港 read beside 宁川市: the zone is 空港
         zone = zone if len(zone) >= 2 else region
         region_short = zone if len(zone) <= 4 else _last_word(zone)
     if ending != entry["zh"]:

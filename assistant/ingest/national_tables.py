@@ -281,7 +281,10 @@ def _unglued(cell: tc.Cell, entries: tuple[_Entry, ...], pos: int) -> tc.Cell | 
     for cut in range(1, 5):
         head, rest = cell.text[:cut], cell.text[cut:]
         head_norm = tc.norm(head)
-        if not _ROW_MARKER_RE.match(rest) or not head_norm or not any(tc.norm(e.label).endswith(head_norm) for e in entries):
+        # one character of a group label printed one a line, in turn beside each row (三/、/本/年/度
+        # of 三、本年度办理结果 before 5./6./7./8.: a district office of heldout5), or its last characters
+        glued = any(head in e.label for e in entries) if cut == 1 else any(tc.norm(e.label).endswith(head_norm) for e in entries)
+        if not _ROW_MARKER_RE.match(rest) or not head.strip() or not glued:
             continue  # the rest must open with its row's marker: （一）予以公开, 1.属于国家秘密
         if _match_entry(rest, entries, pos) is not None:
             return tc.Cell(cell.kind, rest, cell.start + cut, cell.end, cell.value)

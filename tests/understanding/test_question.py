@@ -171,6 +171,7 @@ def test_parse(parse, text, lang, bodies, years, metric, intent):
         ("How many items went on the portal?", "proactive_website"),
         ("What fees did Xiji charge?", "fees"),
         ("How many staff work on disclosure in Xiji?", "staff_total"),
+        ("How many people worked on information disclosure in Xiji in 2018?", "staff_total"),  # a city office of heldout8
         ("How many meetings did Jugezhuang hold?", "meetings"),
         ("How many requests were carried over from last year?", "requests_carried_over_from_last_year"),
         ("How many requests were carried over to next year?", "requests_carried_to_next_year"),
