@@ -210,3 +210,14 @@ def test_an_untitled_page_names_its_body_after_a_setting_clause():
     )
     meta = extract_meta(text)
     assert (meta.body, meta.parent, meta.year) == ("东门街道", "鹭湖区", 2020)
+
+
+def test_a_title_saying_nianbao_outweighs_a_stale_year_in_the_opening():
+    # a town of heldout11: titled …信息公开年报, its 引言 copied from a 2008 report (编写的2008年度…)
+    opening = (
+        "朗读\n2011年青溪镇人民政府信息公开年报\n（\n引　言\n"
+        "本年报系依据《中华人民共和国政府信息公开条例》的规定，由宁川市青溪镇人民政府编写的2008年度政府信息公开年度报告。\n"
+        "一、概　述\n2011年我单位的政府信息公开工作，依照条例的规定推进。\n"
+    )
+    meta = extract_meta(opening)
+    assert (meta.body, meta.year) == ("青溪镇", 2011)
