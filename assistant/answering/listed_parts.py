@@ -55,7 +55,7 @@ def named_beside(
     given = {(c.source, c.start, a.value) for a in answered for c in a.citations}
     units = labelled.unit_asked(q.text.lower())
     candidates = [r for r in candidates if r["unit"] != "%" and (units is None or r["unit"] in units)]
-    parts_of = _parts_of_answered(q, candidates, answered[-1].value, cited.start)
+    parts_of = _parts_of_answered(candidates, answered[-1].value, cited.start) if _OF_THEM_RE.search(q.text) else []
     candidates = parts_of or candidates
     if len(candidates) < (1 if parts_of else 2):
         return None
@@ -82,7 +82,7 @@ def part_of_answered(ctx: Context, q: Question, earlier: Sequence[Answer]) -> An
     cited = answered[-1].citations[0]
     candidates = _listed(ctx, cited.source, cited.start, cited.end)
     asked = re.sub(r"\s", "", q.text)
-    parts = [r for r in _parts_of_answered(None, candidates, answered[-1].value, cited.start) if _own_words(r["row_path"]) in asked]
+    parts = [r for r in _parts_of_answered(candidates, answered[-1].value, cited.start) if _own_words(r["row_path"]) in asked]
     if len(parts) != 1:
         return None
     row = parts[0]
@@ -98,11 +98,9 @@ def _own_words(label: str) -> str:
 _OF_THEM_RE = re.compile(r"\b(?:of|among) (?:them|these|those|which)\b", re.IGNORECASE)
 
 
-def _parts_of_answered(q: Question | None, candidates: list[dict], value: object, start: int) -> list[dict]:
-    """For a part asked "of them" (any part when ``q`` is None), the figures the report states as parts of the one that answered
-    the part before (政府文件180条，其中新增31条: the label 政府文件，其中新增 leads with 政府文件)."""
-    if q is not None and not _OF_THEM_RE.search(q.text):
-        return []
+def _parts_of_answered(candidates: list[dict], value: object, start: int) -> list[dict]:
+    """The figures the report states as parts of the one that answered the part before (政府文件180条，
+    其中新增31条: the label 政府文件，其中新增 leads with 政府文件)."""
     whole = next((r["row_path"] for r in candidates if r["start"] == start and r["value"] == value), None)
     if not whole:
         return []
