@@ -33,6 +33,9 @@ def answer(ctx: Context, q: Question, body: str, year: int, metric: str) -> Answ
     if together is not None:
         return labelled.worded(ctx, q, body, year, together)
     found = _answer(ctx, q, body, year, metric)
+    category = _category_named_beside(ctx, q, body, year, metric, found)
+    if category is not None:
+        return category
     stated = stated_figures(q.text)
     if stated and (found.status != ANSWERED or found.value in stated):
         # "X received 211 new requests. How many were addressed to the district government?",
@@ -60,6 +63,44 @@ def _channels_together(ctx: Context, q: Question, body: str, year: int) -> Figur
         if row["kind"] == "prose" and row["value"] is not None and set(asked) <= set(ctx.catalogue.channels_listed(row["row_path"], row["unit"])):
             return ctx.figure(row)
     return None
+
+
+# How much of a category's label the question must write (all of it) before the category answers
+# instead of the whole it is listed under.
+_WHOLE_LABEL = 0.99
+
+
+def _category_named_beside(ctx: Context, q: Question, body: str, year: int, metric: str, whole: Answer) -> Answer | None:
+    """主动公开的工作动态有多少条, "how many of the items it disclosed were work-dynamics items": the
+    question names the whole its metric answers and, beside it, every word of a category the report
+    lists in the whole's sentence or the one right after it (共主动公开信息35条。类别情况：工作动态17条…):
+    the category's figure, never the whole's. A label the metric's own names hold (网站 of
+    政府网站公开政府信息数) is the whole restated and names no category."""
+    sentences = [c for c in whole.citations if c.kind == "sentence"] if whole.status == ANSWERED else []
+    if not sentences:
+        return None
+    listed = {(r["source"], r["start"], r["value"]) for c in sentences for r in _listed_after(ctx, c.source, c.start, c.end)}
+    m = ctx.catalogue.metrics.get(metric)
+    names = [ctx.metric_name_zh(metric), *(m.synonyms_zh if m else ()), *(c.quote for c in whole.citations)]
+    whole_words = frozenset().union(*(labelled.char_pairs(n) for n in names))
+    for row, (label_covered, _) in labelled.coverages(ctx, q, body, year):
+        if label_covered < _WHOLE_LABEL or (row["source"], row["start"], row["value"]) not in listed or row["value"] == whole.value:
+            continue
+        if labelled.char_pairs(row["row_path"].split(" › ")[-1]) <= whole_words:
+            continue
+        return labelled.worded(ctx, q, body, year, ctx.figure(row))
+    return None
+
+
+def _listed_after(ctx: Context, source: str, start: int, end: int) -> list[dict]:
+    """The prose figures from the sentence ``start:end`` of ``source`` to the end of the paragraph
+    after the one it ends in: where a report lists the parts of the figure it states."""
+    text = ctx.text(source)
+    stop = end
+    for _ in range(2):
+        line_end = text.find("\n", stop + 1)
+        stop = len(text) if line_end < 0 else line_end
+    return [r for r in ctx.store.query_facts(source=source) if r["kind"] == "prose" and r["value"] is not None and start <= r["start"] < stop]
 
 
 def _names_the_scope(ctx: Context, asked: str, rest: str, metric: str) -> bool:

@@ -132,10 +132,10 @@ def coverages(ctx: Context, q: Question, body: str, year: int) -> list[tuple[dic
     entry = ctx.directory.entry(body)
     # the body's names and region in a label (通过"善治岑湾"发布, 在利辛县政务公开网) are no words of
     # the figure, in the label or in the question
-    own_name = frozenset().union(*(_pairs(n) for n in (entry.body, entry.short_name or "", *entry.aliases))) if entry else frozenset()
+    own_name = frozenset().union(*(char_pairs(n) for n in (entry.body, entry.short_name or "", *entry.aliases))) if entry else frozenset()
     # a name the question quotes keeps its words but the body's own (“宜良卫健” of 宜良县卫生健康局:
     # 卫健); any other asked word that holds the body's name says nothing of the figure
-    quoted = {_pairs(m.group(1)) for m in _CJK_QUOTED_RE.finditer(text)}
+    quoted = {char_pairs(m.group(1)) for m in _CJK_QUOTED_RE.finditer(text)}
     concepts = [
         c
         for c in (
@@ -181,7 +181,7 @@ def coverages(ctx: Context, q: Question, body: str, year: int) -> list[tuple[dic
         pairs = [p for p in _label_pairs(ctx, label, asked_pairs) + _label_pairs(ctx, tail, asked_pairs) if p not in own_name]
         # a word the question asks may be written inside a longer word of the label (水情 in 雨水情):
         # for what the question asks, every pair the label writes counts
-        written = frozenset(_label_pairs(ctx, lead)) | _pairs(label) | _pairs(tail)
+        written = frozenset(_label_pairs(ctx, lead)) | char_pairs(label) | char_pairs(tail)
         covered_label, covered_ask = _coverage(pairs, concepts, weights, written - own_name)
         score = 2 * covered_label * covered_ask / (covered_label + covered_ask) if covered_label + covered_ask else 0.0
         # equal coverage: the label written most like the question (省政府办公厅文件多少件 asks
@@ -305,17 +305,17 @@ def _ask_concepts(ctx: Context, q: Question, text: str) -> list[tuple[frozenset[
     masked = without_names(ctx, text)
     if q.lang == "zh":
         words = [w for w in ctx.store.tokenizer.tokenize(masked) if _CJK_RUN_RE.fullmatch(w)]
-        return [(pairs,) for pairs in (_pairs(w, stop=_QUESTION_PAIRS) for w in words) if pairs]
+        return [(pairs,) for pairs in (char_pairs(w, stop=_QUESTION_PAIRS) for w in words) if pairs]
     lowered = f" {masked.lower()} "
     concepts = [
-        tuple(_pairs(zh) for zh in chinese)
+        tuple(char_pairs(zh) for zh in chinese)
         for english, chinese in load_figure_words()
         # "government-affairs items" writes the words of "government affairs" joined by a hyphen
         if any(_english_word_re(word).search(lowered) for word in english)
     ]
     # the report's own words quoted in an English question ("disclosed on site (现场公开)")
     written = [w for w in ctx.store.tokenizer.tokenize(masked) if _CJK_RUN_RE.fullmatch(w)]
-    return concepts + [(pairs,) for pairs in (_pairs(w, stop=_QUESTION_PAIRS) for w in written) if pairs]
+    return concepts + [(pairs,) for pairs in (char_pairs(w, stop=_QUESTION_PAIRS) for w in written) if pairs]
 
 
 def without_names(ctx: Context, text: str) -> str:
@@ -344,7 +344,7 @@ def _label_pairs(ctx: Context, label: str, asked: frozenset[str] = frozenset()) 
     return list(reversed(list(dict.fromkeys(reversed(pairs)))))
 
 
-def _pairs(text: str, stop: frozenset[str] = frozenset()) -> frozenset[str]:
+def char_pairs(text: str, stop: frozenset[str] = frozenset()) -> frozenset[str]:
     """Every pair of adjacent Chinese characters (a word of two, or the join of two words)."""
     return frozenset(
         run[i : i + 2] for run in _CJK_RUN_RE.findall(text) for i in range(len(run) - 1) if run[i : i + 2] not in stop
@@ -366,7 +366,7 @@ def _weights(ctx: Context) -> dict[str, float]:
         # plain character pairs, no word cutting: a store of thousands of reports is counted in
         # well under a second (a pair across two words only ever weighs less)
         # a label and the words after its figure (开设|18个|子栏目): both say what the figure counts
-        labels = [_pairs(label) | _pairs(_tail(after)) for label, after in ctx.store.prose_labels(after=_TAIL_CHARS)]
+        labels = [char_pairs(label) | char_pairs(_tail(after)) for label, after in ctx.store.prose_labels(after=_TAIL_CHARS)]
         counts = Counter(pair for pairs in labels for pair in pairs)
         total = len(labels) or 1
         return {pair: math.log(1 + total / count) for pair, count in counts.items()}
