@@ -69,6 +69,7 @@ def combine(primary: Answer, asks: Sequence[str], answer_ask: Callable[[str, Seq
     with the answers of the asks before it, the last one last (what "that" and 其 refer to)."""
     parts = [AnswerPart(asks[0], primary.status, primary.value, primary.unit, primary.citations)]
     citations = list(primary.citations)
+    conflicts = list(primary.conflicts)
     texts = [primary.answer]
     earlier = [primary]
     for ask in asks[1:]:
@@ -81,8 +82,9 @@ def combine(primary: Answer, asks: Sequence[str], answer_ask: Callable[[str, Seq
         offset = len(citations)
         texts.append(_MARKER_RE.sub(lambda m: f"[{int(m.group(1)) + offset}]", found.answer))
         citations += found.citations
+        conflicts += [c for c in found.conflicts if c not in conflicts]  # each part's disagreement is the answer's too
         parts.append(AnswerPart(ask, found.status, found.value, found.unit, found.citations))
-    return replace(primary, answer=" ".join(texts), citations=tuple(citations), parts=tuple(parts))
+    return replace(primary, answer=" ".join(texts), citations=tuple(citations), conflicts=tuple(conflicts), parts=tuple(parts))
 
 
 def fill_part(ask: str) -> str:

@@ -113,6 +113,37 @@ def with_parts_disagreeing(ctx: Context, q: Question, answer: Answer) -> Answer:
     return answer
 
 
+def with_balance_broken(ctx: Context, q: Question, answer: Answer) -> Answer:
+    """An answer giving the new requests a report's sentences state while what they say was
+    settled and carried on to the next year cannot account for them (a finding at ingest): the
+    stated figure stays the answer; the note gives the other figures and their sum, cited on the
+    words that state them, and the sum is listed as a conflict."""
+    if answer.status != ANSWERED or isinstance(answer.value, (str, bool)) or answer.value is None or not answer.citations:
+        return answer
+    primary = answer.citations[0]
+    for finding in ctx.store.findings(source=primary.source):
+        if finding["kind"] != "balance" or len(finding["evidence"]) < 3:
+            continue
+        (received, start, _), (settled, _, _), (onward, _, end), *carried = finding["evidence"]
+        if abs(received - answer.value) > 1e-6 or not primary.start <= start < primary.end:
+            continue
+        went = settled + onward
+        if any(v == went for v, _ in answer.conflicts):
+            return answer  # already said
+        spans = [(s, e) for _, s, e in finding["evidence"]]
+        citation = ctx.citation(ctx.report_by_source(primary.source), min(s for s, _ in spans), max(e for _, e in spans), "sentence")
+        index = len(answer.citations) + 1
+        fields = dict(settled=format_value(settled), onward=format_value(onward), went=format_value(went), unit=answer.unit or "", index=index, received=format_value(received))
+        if carried:
+            note = fill(q, phrases.BALANCE_BROKEN_WITH_CARRIED, carried=format_value(carried[0][0]), came=format_value(received + carried[0][0]), **fields)
+        else:
+            note = fill(q, phrases.BALANCE_BROKEN, **fields)
+        return replace(
+            answer, answer=answer.answer + note, citations=(*answer.citations, citation), conflicts=(*answer.conflicts, (went, citation)),
+        )
+    return answer
+
+
 _APPROXIMATE_RE = "(大约|约|将近|近|超过|逾)?{value}(多|余)?\\s*{unit}"
 
 

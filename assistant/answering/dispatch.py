@@ -186,4 +186,4 @@ class Answerer:
             return _kept_to_what_is_asked(q, answer)
         if kind not in ("figure", "passages"):
             return answer
-        return conflicts.with_approximation(q, conflicts.with_parts_disagreeing(ctx, q, _kept_to_what_is_asked(q, answer)))
+        return conflicts.with_approximation(q, conflicts.with_balance_broken(ctx, q, conflicts.with_parts_disagreeing(ctx, q, _kept_to_what_is_asked(q, answer))))

@@ -112,6 +112,18 @@ PARTS_DISAGREE = (
     "注意：报告自相矛盾，其后所列分项合计为{parts_sum}{unit}（{parts}）[{index}]，不等于所称{value}{unit}。",
     " Note: the report contradicts itself: the parts it lists after this figure add up to {parts_sum} ({parts}) [{index}], not {value}.",
 )
+# the new requests a sentence states, against what it says was settled and carried on (受理11件…
+# 办结8件，结转下一年办理1件)
+BALANCE_BROKEN = (
+    "注意：报告的数字对不上：办结{settled}{unit}加结转下年度{onward}{unit}共{went}{unit}[{index}]，少于所称受理的{received}{unit}。",
+    " Note: the report's figures do not add up: {settled} settled plus {onward} carried over to the next year make {went} [{index}], fewer than the {received} received.",
+)
+BALANCE_BROKEN_WITH_CARRIED = (
+    "注意：报告的数字对不上：办结{settled}{unit}加结转下年度{onward}{unit}共{went}{unit}[{index}]，"
+    "既不等于受理的{received}{unit}，也不等于受理加上年结转{carried}{unit}共{came}{unit}。",
+    " Note: the report's figures do not add up: {settled} settled plus {onward} carried over to the next year make {went} [{index}],"
+    " neither the {received} received nor, with the {carried} carried over from the year before, {came}.",
+)
 # a share a sentence states right after a count (无法提供的49件，占50%)
 SHARE_BESIDE = ("报告写明“{said}”[1]，即{value}%。", "The report states “{said}” [1]: {value}%.")
 # a running total asked (截至2014年底累计…): the sentence's own words say it is one

@@ -1,10 +1,13 @@
 """Consistency findings at ingest: figures of one report that should agree and do not.
 
-Three checks, all on the facts of a single report:
+The checks, all on the facts of a single report:
 - enumerated parts (1. 2. 3. / （一）（二）) that do not add up to their parent row, a 总计
   row that is not the sum of its siblings, a 总计 column that is not the sum of the row;
 - a figure stated in prose that differs from the table value of the same metric;
-- a sentence claiming every request was settled on time while the table counts late ones.
+- a sentence claiming every request was settled on time while the table counts late ones;
+- a total stated in a sentence against the parts listed after it (``prose_list_findings``);
+- new requests that the settled and carried-on requests sentences state cannot account for
+  (``balance_findings``).
 """
 
 from __future__ import annotations
@@ -253,3 +256,39 @@ def identity_findings(facts: Sequence[Fact], catalogue) -> tuple[Finding, ...]:
 
 
 _CARRY_METRICS = ("requests_received", "requests_carried_over_from_last_year", "outcome_total", "requests_carried_to_next_year")
+
+
+# The request table's balance written in sentences: every request of the year (新收, and those 上年
+# 结转 when stated) is either settled or carried on to the next year.
+_COUNTED = ("件", "个", "宗", "起", "条", "项")
+
+
+def balance_findings(facts: Sequence[Fact]) -> tuple[Finding, ...]:
+    """New requests that what a report's sentences say was settled and carried on cannot account
+    for (受理11件…办结8件，结转下一年办理1件: 9, not 11), or, when the carried-over requests are
+    stated, settled and carried on adding up to neither the new requests (含上年结转3件 counts them
+    in) nor the new and carried over together. Table cells are checked by ``identity_findings``."""
+    prose = [f for f in facts if f.kind == "prose" and f.value is not None and f.unit in _COUNTED]
+
+    def stated(*metrics: str) -> Fact | None:
+        for metric in metrics:
+            of_metric = [f for f in prose if f.metric == metric]
+            if of_metric:
+                return of_metric[0] if len({f.value for f in of_metric}) == 1 else None
+        return None
+
+    received, settled = stated("requests_received"), stated("requests_completed", "outcome_total")
+    onward, carried_in = stated("requests_carried_to_next_year"), stated("requests_carried_over_from_last_year")
+    if not (received and settled and onward):
+        return ()
+    went = settled.value + onward.value
+    balances = (received.value,) if carried_in is None else (received.value, received.value + carried_in.value)
+    if any(abs(went - came) < 1e-6 for came in balances) or (carried_in is None and went > received.value):
+        return ()  # (unstated carried-over requests may make up a larger outflow)
+    message = (
+        f"{received.row_path[0]} {format_value(received.value)}{received.unit}, but {settled.row_path[0]} "
+        f"{format_value(settled.value)} + {onward.row_path[0]} {format_value(onward.value)} = {format_value(went)}"
+    )
+    sides = (received, settled, onward) + ((carried_in,) if carried_in else ())
+    evidence = tuple((f.value, f.value_span) for f in sides)
+    return (Finding(kind="balance", metric=received.metric, message=message, evidence=evidence),)

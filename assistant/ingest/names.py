@@ -224,7 +224,8 @@ def _unnumbered_department_aliases(body: str, parent: str | None) -> list[str]:
     function = next((entry["zh"][: -len(k)] for k in _KIND_ENDINGS if entry["zh"].endswith(k) and len(entry["zh"]) - len(k) >= 2), "")
     if function and region and not entry.get("zone"):
         names += [region + function + "部门", region + function + "主管部门"]  # 永春县林业部门, 海南省生态环境主管部门
-    for pinyin in to_pinyin(region_short) if region_short else []:
+    # 青溪新区 is the new area 青溪, not a district 青溪新: its English names are the new area's
+    for pinyin in to_pinyin(region_short) if region_short and not _NEW_AREA_RE.match(region) else []:
         for english in entry["en"]:
             names += [f"{pinyin} {english}", f"{english} of {pinyin}"]
             if level and not (parent and _autonomous_short(parent)):  # "Guangxi", never "Guangxi District"

@@ -17,7 +17,7 @@ from assistant.catalogue import Catalogue, load_catalogue
 from assistant.config import Settings
 from assistant.errors import AssistantError, IngestError
 from assistant.ingest.chunking import chunk_report
-from assistant.ingest.findings import find_inconsistencies, identity_findings, prose_list_findings
+from assistant.ingest.findings import balance_findings, find_inconsistencies, identity_findings, prose_list_findings
 from assistant.ingest.loaders import iter_report_files, load_document
 from assistant.ingest.metadata import extract_meta
 from assistant.ingest.national_tables import parse_national_tables
@@ -67,7 +67,7 @@ def parse_document(
         prose_facts = tuple(_fact_onto(f, view, text) for f in prose_facts)
         claims = tuple(view.span(span) for span in claims)
     facts = tuple(_with_metric(f, catalogue, text) for f in (*table_facts, *prose_facts))
-    findings = find_inconsistencies(facts, claims) + prose_list_findings(text, facts)
+    findings = find_inconsistencies(facts, claims) + prose_list_findings(text, facts) + balance_findings(facts)
     if template in (NATIONAL_2019, NATIONAL_2021):
         findings += identity_findings(facts, catalogue)
     report_id = document.sha256[:16]

@@ -137,6 +137,11 @@ def parse_prose_facts(text: str, exclude: Sequence[Span] = ()) -> tuple[Fact, ..
             after = _phrase_after(sentence, figure_end)
             if _CONNECTIVE_RE.fullmatch(phrase) and _CARRIED_OVER_RE.match(after):
                 phrase = after  # 另有2件结转至2019年继续办理
+            people = _PEOPLE_AFTER_RE.match(sentence, figure_end) if unit in ("名", "人") else None
+            if people:
+                # 由办公室1名专职人员和2名兼职人员承担, 配备了2名专职人员: who is counted is written after
+                # the unit; words before a figure that name the one before it are not this one's
+                phrase = ("" if _EARLIER_PEOPLE_RE.search(phrase) else phrase) + people.group(1)
             if not phrase or (_NOT_THIS_YEAR_RE.search(phrase) and not is_change(phrase)):
                 continue  # a change (较2018年增长14.75%) is kept, marked by its words; other years' figures are not
             if _NOT_A_COUNT_RE.search(phrase) and not _CARRIED_OVER_RE.search(phrase):
@@ -278,6 +283,10 @@ def _phrase_after(sentence: str, position: int) -> str:
 
 # A counted figure right before a 、: the end of one item of a list (年报1条、概况信息2条).
 # A clause that states a share only (占总数的, 约占, 占比为): the share of the last count before it.
+# People counted with the words for them after the unit (2名兼职人员), and a label that ends on the
+# people of the figure before it (1名专职人员和|2名兼职人员)
+_PEOPLE_AFTER_RE = re.compile(r"\s*([\u4e00-\u9fff]{0,6}?(?:人员|员))")
+_EARLIER_PEOPLE_RE = re.compile(r"[0-9０-９]\s*(?:名|人)[\u4e00-\u9fff]{0,8}(?:人员|员)[和及与、]$")
 _SHARE_OF_RE = re.compile(r"^(?:约|分别|共|合计)?占")
 # A clause naming only the year's additions to the count before it (已累计公开615条，其中今年新增94条;
 # 政府文件180条，其中新增31条: heldout10 ninghai_yuexi_2012, old narrative reports): that count's

@@ -155,3 +155,21 @@ def test_a_new_area_named_by_a_word_english_translates():
 
     names = aliases("宁川空港新区管委会", "空港新区管委会", "宁川市", None, "宁川空港新区管委会")
     assert {"Airport New Area Administrative Committee", "Konggang New Area Administrative Committee"} <= set(names)
+
+
+def test_an_office_of_a_new_area_is_named_by_the_area_never_as_a_district():
+    # 青溪新区管委会办公室 (the shape of 两江新区管委会办公室, heldout5): the new area 青溪, never a
+    # district "Qingxixin"
+    from assistant.ingest.names import aliases
+
+    names = aliases("青溪新区管委会办公室", "青溪新区管委会办公室", None, "department", "青溪新区管委会办公室")
+    english = [name for name in names if name.isascii()]
+    assert english[0] == "Qingxi New Area Management Committee Office"
+    assert not any("Qingxixin" in name for name in english)
+
+
+def test_television_in_a_bureau_name_is_read_as_tv():
+    # 广电 is 广播电视: people write "Radio, Television" where the stored name says "Radio, TV"
+    from assistant.understanding.name_folding import fold
+
+    assert fold("Culture, Radio, Television and Tourism Bureau")[0] == fold("Culture, Radio, TV and Tourism Bureau")[0]
