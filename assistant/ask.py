@@ -81,7 +81,7 @@ class Assistant:
                     if set_up != text:
                         later = compound.later_question(parse_question(set_up, catalogue=self.catalogue, directory=self.directory, previous=q), first)
                 stated = listed_parts.part_of_answered(self._answerer.context, later, earlier)
-                found = self._phrased(stated, later.lang) if stated else self.answer(later)
+                found = self._answerer.with_disagreements(later, self._phrased(stated, later.lang)) if stated else self.answer(later)
                 if found.status != ANSWERED or found.value is None:
                     # "and what share of the total was that?": the share stated beside the figure before
                     found = compound.share_of_previous(later, earlier[-1]) or self._listed_beside(later, earlier) or found

@@ -93,10 +93,13 @@ def load_gold(path: str | Path) -> list[GoldItem]:
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _NUMBER_RE = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?")
+# a figure written with its unit ("2011年", "20%", "400余条"): the number is what is compared
+_WITH_UNIT_RE = re.compile(r"(?P<number>-?\d+(?:,\d{3})*(?:\.\d+)?)\s*(?:余|多)?\s*(?:年|%|％|条|件|次|人次|人|名|个|项|篇|万元|元)")
 
 
 def _gold_answer(raw: object) -> object:
-    """Gold files written elsewhere say "6", "1,234" or "not found": read them as 6, 1234, NOT_FOUND;
+    """Gold files written elsewhere say "6", "1,234", "2011年" or "not found": read them as 6, 1234,
+    2011, NOT_FOUND;
     a question asking several figures gives ``{"parts": [...]}``, each part read the same way."""
     if isinstance(raw, dict):
         if not isinstance(raw.get("parts"), list) or not raw["parts"]:
@@ -107,8 +110,10 @@ def _gold_answer(raw: object) -> object:
     marker = re.sub(r"[\s-]+", "_", raw.strip()).upper()
     if marker in ("NOT_FOUND", "AMBIGUOUS"):
         return marker
-    if _NUMBER_RE.fullmatch(raw.strip()):
-        number = float(raw.strip().replace(",", ""))
+    written = _WITH_UNIT_RE.fullmatch(raw.strip())
+    number_text = written["number"] if written else raw.strip() if _NUMBER_RE.fullmatch(raw.strip()) else None
+    if number_text is not None:
+        number = float(number_text.replace(",", ""))
         return int(number) if number.is_integer() else number
     return raw
 
@@ -163,7 +168,7 @@ def _judge(gold: object, response: dict) -> tuple[bool, str]:
         expected = {True: "yes", False: "no"}.get(gold, gold)  # type: ignore[arg-type]
         return value == expected, f"value {value!r}"
     if isinstance(gold, (int, float)):
-        if isinstance(value, str) and _NUMBER_RE.fullmatch(value.strip()):
+        if isinstance(value, str) and (_NUMBER_RE.fullmatch(value.strip()) or _WITH_UNIT_RE.fullmatch(value.strip())):
             # a phone number given as digits ("3153421") is the gold 3153421, as ../shared/tools/score.py reads it
             value = _gold_answer(value.strip())
         ok = isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value - gold) < 1e-6

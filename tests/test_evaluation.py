@@ -178,6 +178,17 @@ def test_gold_files_written_elsewhere_are_read_as_meant(tmp_path):
     assert score(dataclasses.replace(first, sources=("a.txt",)), _response(value=6.0), TEXTS, 0.0).correct
 
 
+@pytest.mark.parametrize("written, number", [("2011年", 2011), ("20%", 20), ("400余条", 400), ("1,234件", 1234)])
+def test_a_gold_figure_written_with_its_unit_is_its_number(tmp_path, written, number):
+    qa = tmp_path / "qa.jsonl"
+    qa.write_text(json.dumps({"id": "a", "question": "q", "answer": written}, ensure_ascii=False) + "\n", encoding="utf-8")
+    (item,) = load_gold(qa)
+    assert item.answer == number
+    assert score(item, _response(value=number), TEXTS, 0.0).correct
+    assert score(item, _response(value=written), TEXTS, 0.0).correct  # a value given as written
+    assert not score(item, _response(value=number + 1), TEXTS, 0.0).correct
+
+
 def test_retrieval_recall_of_the_gold_source():
     items = [GoldItem("a", "q1", 6, sources=("a.txt",)), GoldItem("b", "q2", 6, sources=("a.txt",)),
              GoldItem("c", "q3", 6, sources=("a.txt",)), GoldItem("d", "q4", "NOT_FOUND")]

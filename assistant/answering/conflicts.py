@@ -144,6 +144,52 @@ def with_balance_broken(ctx: Context, q: Question, answer: Answer) -> Answer:
     return answer
 
 
+# How far a stated share may be from the one its count and whole give (rounding to whole percents).
+_SHARE_TOLERANCE = 0.6
+# How far before a share's count its whole may be stated (the sentence before, a list's opening).
+_WHOLE_REACH = 300
+
+
+def with_share_disagreeing(ctx: Context, q: Question, answer: Answer) -> Answer:
+    """A share a sentence states beside its count (其它类信息207条,占58.1%) while the count and the
+    total stated before it give another (207 of 312 is 66.3%): both readings, the computed share as
+    a conflict cited on the total's sentence. The stated share stays the answer."""
+    if answer.status != ANSWERED or answer.unit not in ("%", "％") or not isinstance(answer.value, (int, float)) or not answer.citations:
+        return answer
+    primary = answer.citations[0]
+    if primary.kind != "sentence":
+        return answer
+    rows = [r for r in ctx.store.query_facts(source=primary.source) if r["kind"] == "prose" and r["value"] is not None and r.get("value_start") is not None]
+    share = next((r for r in rows if r["start"] == primary.start and r["unit"] in ("%", "％") and r["value"] == answer.value), None)
+    if share is None:
+        return answer
+    counts = [r for r in rows if r["start"] == primary.start and r["unit"] not in ("%", "％") and r["value_end"] <= share["value_start"]]
+    if not counts:
+        return answer
+    count = max(counts, key=lambda r: r["value_end"])
+    if not share["row_path"].startswith(count["row_path"] + "，"):
+        return answer  # 回复率100%: a rate of something else, not the share of the count before it (…207条,占58.1%)
+    metrics = ctx.catalogue.metrics
+    wholes = [
+        r for r in rows
+        if r["value_end"] <= count["value_start"] and count["value_start"] - r["value_end"] <= _WHOLE_REACH and r is not count
+        and r["unit"] == count["unit"] and r["metric"] in metrics and metrics[r["metric"]].parent is None and r["value"] > count["value"]
+    ]
+    if not wholes:
+        return answer
+    whole = max(wholes, key=lambda r: r["value_end"])
+    computed = round(count["value"] / whole["value"] * 100, 1)
+    if abs(computed - answer.value) <= _SHARE_TOLERANCE:
+        return answer
+    citation = ctx.citation(ctx.report_by_source(primary.source), whole["start"], whole["end"], "sentence")
+    index = len(answer.citations) + 1
+    note = fill(
+        q, phrases.SHARE_DISAGREES, count=format_value(count["value"]), whole=format_value(whole["value"]), unit=count["unit"] or "",
+        index=index, computed=format_value(computed), value=format_value(answer.value),
+    )
+    return replace(answer, answer=answer.answer + note, citations=(*answer.citations, citation), conflicts=(*answer.conflicts, (computed, citation)))
+
+
 _APPROXIMATE_RE = "(大约|约|将近|近|超过|逾)?{value}(多|余)?\\s*{unit}"
 
 

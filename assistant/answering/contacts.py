@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from assistant.answering import phrases
 from assistant.answering.ambiguity import not_found
 from assistant.answering.context import Context, Question
-from assistant.answering.phrases import contact_label, fill, say
+from assistant.answering.phrases import CONTACT_LABELS_ZH, contact_label, fill, say
 from assistant.answering.vocabulary import vocabulary
 from assistant.ingest.reading import reading_view
-from assistant.records import ANSWERED, Answer, Span
+from assistant.records import ANSWERED, NOT_FOUND, Answer, Span
 
 
 def answer(ctx: Context, q: Question, bodies: Sequence[str]) -> Answer:
@@ -38,8 +38,37 @@ def answer(ctx: Context, q: Question, bodies: Sequence[str]) -> Answer:
             lines.append(line + "".join(text for _, text in older))
             first = first or value
     if not citations:
-        return not_found(q, say(q, *phrases.NO_CONTACT))
+        return _what_is_given(ctx, q, bodies, kinds) or not_found(q, say(q, *phrases.NO_CONTACT))
     return Answer(q.text, ANSWERED, say(q, *phrases.CONTACT_SEPARATOR).join(lines), first, None, tuple(citations))
+
+
+# The details named in a not-found answer, in the order people look for them.
+_GIVEN_KINDS = ("phone", "fax", "email", "address", "postcode")
+
+
+def _what_is_given(ctx: Context, q: Question, bodies: Sequence[str], asked: Sequence[str]) -> Answer | None:
+    """One detail asked that the body's reports do not give (a fax number): a not-found answer
+    that says so and gives, cited, the details they do give; None when they give none."""
+    if len(bodies) != 1:
+        return None
+    newest_first = ctx.reports_of(bodies[0], q.years[0] if q.years else None)[::-1]
+    citations, given = [], []
+    for kind in _GIVEN_KINDS:
+        if kind in asked:
+            continue
+        found = next(((report, detail) for report in newest_first if (detail := _detail(ctx, report, kind)) is not None), None)
+        if found is None:
+            continue
+        report, (value, start, end) = found
+        citations.append(ctx.citation(report, start, end, "sentence"))
+        given.append(f"{contact_label(q, kind)}{value}[{len(citations)}]")
+    if not citations:
+        return None
+    text = fill(
+        q, phrases.CONTACT_NOT_GIVEN, org=ctx.org(q, bodies[0]), asked_zh="、".join(CONTACT_LABELS_ZH[k] for k in asked),
+        asked_en=" or ".join(asked), given=say(q, *phrases.CONTACT_SEPARATOR).join(given),
+    )
+    return Answer(q.text, NOT_FOUND, text, None, None, tuple(citations))
 
 
 def _detail(ctx: Context, report: dict, kind: str) -> tuple[str, int, int] | None:

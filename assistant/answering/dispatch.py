@@ -186,4 +186,12 @@ class Answerer:
             return _kept_to_what_is_asked(q, answer)
         if kind not in ("figure", "passages"):
             return answer
-        return conflicts.with_approximation(q, conflicts.with_balance_broken(ctx, q, conflicts.with_parts_disagreeing(ctx, q, _kept_to_what_is_asked(q, answer))))
+        return self.with_disagreements(q, _kept_to_what_is_asked(q, answer))
+
+    def with_disagreements(self, q: Question, answer: Answer) -> Answer:
+        """A figure's answer with what the report says against it: parts that do not add up,
+        requests that do not balance, a share its count and total do not give; and an
+        approximation (80余条) said as written."""
+        ctx = self.context
+        answer = conflicts.with_balance_broken(ctx, q, conflicts.with_parts_disagreeing(ctx, q, answer))
+        return conflicts.with_approximation(q, conflicts.with_share_disagreeing(ctx, q, answer))

@@ -153,11 +153,14 @@ def coverages(ctx: Context, q: Question, body: str, year: int) -> list[tuple[dic
     change = bool(vocabulary().asks_change.search(text.lower()))
     scored: list[tuple[float, int, dict, tuple[float, float]]] = []
     asked_metric = q.metrics[0] if q.metrics else None
+    asked_channel = bool(asked_metric and asked_metric in ctx.catalogue.metrics and (ctx.catalogue.metrics[asked_metric].group or "").endswith("_channels"))
     for row in ctx.store.query_facts(body=body, year=year):
         if row["kind"] != "prose" or row["value"] is None:
             continue
         if asked_metric and asked_metric in ctx.catalogue.channels_listed(row["row_path"], row["unit"]):
             continue  # 通过网站、融媒、微信公众号公开60条: every channel together, never the one asked
+        if asked_channel and one_of_several(ctx, asked_metric, row["row_path"], row["unit"]):
+            continue  # 通过报刊、微信公众号等媒体公开信息344条: what a list closed by 等 names together
         if asked and row["unit"] not in asked:
             continue
         if not asked and row["unit"] in ("%", "％") and _COUNT_ASKED_RE.search(text):
@@ -191,6 +194,24 @@ def coverages(ctx: Context, q: Question, body: str, year: int) -> list[tuple[dic
     return [(row, covered) for *_, row, covered in scored]
 
 
+# Several things listed and closed by 等, and the words for them all after it (报刊、微信公众号等|媒体)
+_FIRST_ITEM_CHARS = 6
+_LISTED_TOGETHER_RE = re.compile(r"(?P<items>[^，,；;。]*[、和及与][^，,；;。、]{1,12})等(?P<whole>[^，,；;。、0-9０-９]*)")
+
+
+def one_of_several(ctx: Context, metric: str, label: str, unit: str | None) -> bool:
+    """Whether a figure's label lists several things closed by 等, among them the channel
+    ``metric`` counts, while the words for them all name another figure (通过报刊、微信公众号等媒体):
+    the figure counts them together, never the one channel asked. (通过微信、微博、抖音等政务新媒体
+    is the new-media figure itself; 发布工作动态、社区活动等信息 lists what was published, no channel.)"""
+    listed = _LISTED_TOGETHER_RE.search(label)
+    if not listed:
+        return False
+    # the list names the channel asked (报刊、微信公众号等), its whole another figure (媒体); the first
+    # item is the words right before its separator (…新媒体发布|街道工作动态、社区活动等信息 lists no channel)
+    first, *rest = re.split(r"[、和及与]", listed["items"])
+    items = [first[-_FIRST_ITEM_CHARS:], *rest]
+    return any(ctx.catalogue.match_prose(item, unit) == metric for item in items) and ctx.catalogue.match_prose(listed["whole"], unit) != metric
 _OF_WHICH_RE = re.compile(r"\s*(?:其中|包括|具体为|分别为|按类别分)")
 _JOINED_PART_RE = re.compile(r"\s*(?:包括|具体为|分别为|按类别分)")
 _SENTENCE_END_RE = re.compile(r"[。；;\n]")

@@ -124,6 +124,11 @@ BALANCE_BROKEN_WITH_CARRIED = (
     " Note: the report's figures do not add up: {settled} settled plus {onward} carried over to the next year make {went} [{index}],"
     " neither the {received} received nor, with the {carried} carried over from the year before, {came}.",
 )
+# a share stated beside its count, against the share the count and the total before it give
+SHARE_DISAGREES = (
+    "注意：报告自相矛盾：{count}{unit}占{whole}{unit}[{index}]应为{computed}%，不是所称的{value}%。",
+    " Note: the report contradicts itself: {count} of {whole} [{index}] is {computed}%, not the {value}% it states.",
+)
 # a share a sentence states right after a count (无法提供的49件，占50%)
 SHARE_BESIDE = ("报告写明“{said}”[1]，即{value}%。", "The report states “{said}” [1]: {value}%.")
 # a running total asked (截至2014年底累计…): the sentence's own words say it is one
@@ -217,6 +222,8 @@ NO_MATCHING_FIGURE = (
 
 # contacts
 NO_CONTACT = ("报告中没有找到联系方式。", "The reports give no such contact detail.")
+# a detail asked that the reports do not give, and those they do give
+CONTACT_NOT_GIVEN = ("{org}的报告中没有{asked_zh}；报告给出的是{given}。", "The {org} reports give no {asked_en}; they give {given}.")
 CONTACT_SEPARATOR = ("；", "; ")
 OLDER_CONTACT = ("（{year}年的报告为{value}[{mark}]）", " (the {year} report gives {value} [{mark}])")
 

@@ -7,6 +7,11 @@ transport bureau of heldout11, following a published Sichuan page), with the tem
 the category's figure answers, never the total. A question that names only the total, or a channel
 the metric itself names, still gets the total's figure.
 
+A 2008 town page of the development set lists its categories with shares after the total
+(…共新增主动公开政府信息312条。其中,…其它类信息207条,占58.1%): the category asked is answered with
+its count and its share, and a share its count and the total do not give (207 of 312 is 66.3%) is
+given with that disagreement.
+
 Bodies, figures and wording are this test's own.
 """
 
@@ -33,9 +38,16 @@ BUREAU_2016 = """青川市河东区水务局2016年政府信息公开工作年�
 """
 
 
+TOWN_2008 = """岚溪镇2008年政府信息公开工作年度报告
+二、主动公开政府信息情况
+本镇对应主动公开的政府信息进行了梳理，2008年度共新增主动公开政府信息250条。其中,机构概况类信息10条,占4%;政策文件类信息30条,占12%;其它类信息180条,占60.5%。
+"""
+
+
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
-    with assistant_over(tmp_path_factory, {"hedong_shuiwu_2016.txt": BUREAU_2016}) as opened:
+    reports = {"hedong_shuiwu_2016.txt": BUREAU_2016, "lanxi_2008.txt": TOWN_2008}
+    with assistant_over(tmp_path_factory, reports) as opened:
         yield opened
 
 
@@ -63,3 +75,18 @@ def test_the_total_alone_is_still_the_total(assistant, question):
     answer = assistant.ask(question)
     assert answer.status == "answered"
     assert answer.value == 48
+
+
+def test_a_category_and_its_share_with_the_share_the_figures_give(assistant):
+    answer = assistant.ask("岚溪镇2008年主动公开的其它类信息有多少条？占全部主动公开信息的比例是多少？")
+    assert [part.value for part in answer.parts] == [180, 60.5]
+    assert [value for value, _ in answer.conflicts] == [72]  # 180 of 250
+    assert "72" in answer.answer
+    for citation in answer.citations:
+        assert citation.quote in TOWN_2008
+
+
+def test_a_share_the_figures_give_carries_no_conflict(assistant):
+    answer = assistant.ask("岚溪镇2008年政策文件类信息占全部主动公开信息的比例是多少？")
+    assert answer.value == 12
+    assert answer.conflicts == ()

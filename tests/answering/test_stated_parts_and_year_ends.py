@@ -97,3 +97,21 @@ def test_leiji_up_to_the_years_last_day_sums_the_year(assistant):
 def test_contact_details_written_without_their_usual_label(assistant, question, value):
     result = assistant.ask(question)
     assert result.value == value, result.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "given"),
+    [
+        ("湖川市自然资源和规划局2023年报告里的传真号码是多少？", ["0714-8761234", "湖川市长青大道36号"]),
+        ("What fax number does the Songling County Natural Resources and Planning Bureau give?", ["0563-7011234", "242100"]),
+    ],
+)
+def test_a_detail_not_given_is_not_found_with_the_details_that_are(assistant, question, given):
+    # heldout11: a provincial bureau's report gives phone, address and postcode, no fax
+    result = assistant.ask(question)
+    assert result.status == "not_found"
+    assert result.value is None
+    for value in given:
+        assert value in result.answer
+    for citation in result.citations:
+        assert citation.quote in assistant.store.report_text(citation.source)

@@ -173,3 +173,11 @@ def test_television_in_a_bureau_name_is_read_as_tv():
     from assistant.understanding.name_folding import fold
 
     assert fold("Culture, Radio, Television and Tourism Bureau")[0] == fold("Culture, Radio, TV and Tourism Bureau")[0]
+
+
+def test_a_development_and_reform_commission_is_also_its_drc():
+    # heldout11: "the Weinan DRC" for 渭南市发展和改革委员会
+    from assistant.ingest.names import aliases
+
+    names = aliases("青川市发展和改革委员会", "青川市发展和改革委员会", "青川市", "department", "青川市发展和改革委员会")
+    assert {"Qingchuan DRC", "Qingchuan Development and Reform Commission"} <= set(names)
