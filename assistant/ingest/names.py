@@ -210,6 +210,8 @@ def _unnumbered_department_aliases(body: str, parent: str | None) -> list[str]:
             zone = zone[len(bare_parent) :]  # 宁川空港 read beside 宁川市: the zone is 空港
         zone = zone if len(zone) >= 2 else region
         region_short = zone if len(zone) <= 4 else _last_word(zone)
+    if entry.get("named_alone") and len(region) >= 4:
+        names.append(region)  # 五华科技产业园 of 五华科技产业园管理委员会
     if ending != entry["zh"]:
         names += [region + entry["zh"]] + ([region_short + entry["zh"]] if region_short and region_short != region else [])
     if region_short and region_short != region:

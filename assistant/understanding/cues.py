@@ -270,15 +270,16 @@ def _check_departments(entries: Any, source: str) -> tuple[dict, ...]:
     for index, entry in enumerate(check.items(entries, "")):
         key = f"[{index}]"
         entry = check.mapping(entry, key)
-        unknown = sorted(set(map(str, entry)) - {"zh", "en", "short", "zone"})
+        unknown = sorted(set(map(str, entry)) - {"zh", "en", "short", "zone", "named_alone"})
         if unknown:
             raise check.fail(key, f"unknown key(s) {', '.join(unknown)}")
         zh = check.word(entry.get("zh"), f"{key}.zh")
         check.words(entry.get("en"), f"{zh}.en")
         if "short" in entry:
             check.words(entry["short"], f"{zh}.short")
-        if not isinstance(entry.get("zone", False), bool):
-            raise check.fail(f"{zh}.zone", "must be true or false")
+        for flag in ("zone", "named_alone"):
+            if not isinstance(entry.get(flag, False), bool):
+                raise check.fail(f"{zh}.{flag}", "must be true or false")
     return tuple(sorted(entries, key=lambda e: -len(e["zh"])))
 
 

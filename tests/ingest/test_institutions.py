@@ -181,3 +181,12 @@ def test_a_development_and_reform_commission_is_also_its_drc():
 
     names = aliases("青川市发展和改革委员会", "青川市发展和改革委员会", "青川市", "department", "青川市发展和改革委员会")
     assert {"Qingchuan DRC", "Qingchuan Development and Reform Commission"} <= set(names)
+
+
+def test_any_zone_committee_is_named_by_its_zone():
+    # 五华科技产业园管理委员会 (heldout12): 五华科技产业园, its 管委会, "Wuhua Sci-Tech Industrial Park"
+    from assistant.ingest.names import aliases
+
+    names = aliases("岭西科技产业园管理委员会", "岭西科技产业园管理委员会", None, "department", "岭西科技产业园管理委员会")
+    assert {"岭西科技产业园", "岭西科技产业园管委会", "Lingxi Science and Technology Industrial Park Management Committee",
+            "Lingxi Sci-Tech Industrial Park"} <= set(names)

