@@ -73,7 +73,7 @@ _WHOLE_LABEL = 0.99
 def _category_named_beside(ctx: Context, q: Question, body: str, year: int, metric: str, whole: Answer) -> Answer | None:
     """主动公开的工作动态有多少条, "how many of the items it disclosed were work-dynamics items": the
     question names the whole its metric answers and, beside it, every word of a category the report
-    lists in the whole's sentence or the one right after it (共主动公开信息35条。类别情况：工作动态17条…):
+    lists after the whole, up to the end of the next paragraph (共主动公开信息35条。类别情况：工作动态17条…):
     the category's figure, never the whole's. A label the metric's own names hold (网站 of
     政府网站公开政府信息数) is the whole restated and names no category."""
     sentences = [c for c in whole.citations if c.kind == "sentence"] if whole.status == ANSWERED else []
