@@ -322,6 +322,10 @@ class Catalogue:
             for rule in self._prose_rules
         )
 
+    def is_channel(self, metric: str) -> bool:
+        """Whether ``metric`` counts what one channel published (政府网站, 政务微信 …)."""
+        return metric in self.metrics and (self.metrics[metric].group or "").endswith("_channels")
+
     def channels_listed(self, phrase: str, unit: str | None) -> tuple[str, ...]:
         """The channels a figure's phrase names when it names several (门户网站、融媒、微信公众号: the
         website and WeChat metrics); () when it names one or none."""
@@ -334,7 +338,7 @@ class Catalogue:
 
     def _channels_named(self, metric: str, text: str, unit: str | None) -> tuple[str, ...]:
         own = self.metrics[metric]
-        if not own.parent or not (own.group or "").endswith("_channels") or own.parent not in self.metrics:
+        if not own.parent or not self.is_channel(metric) or own.parent not in self.metrics:
             return (metric,)  # channels only: 予以公开和部分公开共10件 is two results, not their whole
         named = [metric]
         for rule in self._prose_rules:

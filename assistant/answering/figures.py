@@ -56,7 +56,7 @@ def _channels_together(ctx: Context, q: Question, body: str, year: int) -> Figur
     the sentence that states the figure of those channels together (全年厅门户网站、微信、微博发布政府
     信息共有3343条); None when one channel is asked or no sentence lists them all."""
     metrics = ctx.catalogue.metrics
-    asked = [m for m in q.metrics if m in metrics and (metrics[m].group or "").endswith("_channels")]
+    asked = [m for m in q.metrics if ctx.catalogue.is_channel(m)]
     if len(asked) < 2 or len({metrics[m].parent for m in asked}) != 1:
         return None
     for row in ctx.store.query_facts(body=body, year=year):

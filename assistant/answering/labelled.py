@@ -153,13 +153,12 @@ def coverages(ctx: Context, q: Question, body: str, year: int) -> list[tuple[dic
     change = bool(vocabulary().asks_change.search(text.lower()))
     scored: list[tuple[float, int, dict, tuple[float, float]]] = []
     asked_metric = q.metrics[0] if q.metrics else None
-    asked_channel = bool(asked_metric and asked_metric in ctx.catalogue.metrics and (ctx.catalogue.metrics[asked_metric].group or "").endswith("_channels"))
     for row in ctx.store.query_facts(body=body, year=year):
         if row["kind"] != "prose" or row["value"] is None:
             continue
         if asked_metric and asked_metric in ctx.catalogue.channels_listed(row["row_path"], row["unit"]):
             continue  # 通过网站、融媒、微信公众号公开60条: every channel together, never the one asked
-        if asked_channel and one_of_several(ctx, asked_metric, row["row_path"], row["unit"]):
+        if asked_metric and one_of_several(ctx, asked_metric, row["row_path"], row["unit"]):
             continue  # 通过报刊、微信公众号等媒体公开信息344条: what a list closed by 等 names together
         if asked and row["unit"] not in asked:
             continue
@@ -204,7 +203,7 @@ def one_of_several(ctx: Context, metric: str, label: str, unit: str | None) -> b
     ``metric`` counts, while the words for them all name another figure (通过报刊、微信公众号等媒体):
     the figure counts them together, never the one channel asked. (通过微信、微博、抖音等政务新媒体
     is the new-media figure itself; 发布工作动态、社区活动等信息 lists what was published, no channel.)"""
-    listed = _LISTED_TOGETHER_RE.search(label)
+    listed = _LISTED_TOGETHER_RE.search(label) if ctx.catalogue.is_channel(metric) else None
     if not listed:
         return False
     # the list names the channel asked (报刊、微信公众号等), its whole another figure (媒体); the first

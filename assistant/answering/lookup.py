@@ -117,7 +117,7 @@ def _through_its_one_channel(ctx: Context, body: str, year: int, metric: str) ->
     """A whole no sentence states apart, from the one channel's sentence that states it in the
     whole's own words (通过区政府网站“政府信息公开”平台主动公开政府信息62件, and no other channel's
     count): what the report disclosed, all through that channel."""
-    channels = [m for m in ctx.catalogue.children(metric) if (ctx.catalogue.metrics[m].group or "").endswith("_channels")]
+    channels = [m for m in ctx.catalogue.children(metric) if ctx.catalogue.is_channel(m)]
     if not channels:
         return []
     rows = [r for r in ctx.store.query_facts(body=body, year=year) if r["metric"] in channels and r["kind"] != "table" and r["value"] is not None]

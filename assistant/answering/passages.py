@@ -87,7 +87,6 @@ def _figure_in_sentences(ctx: Context, q: Question, bodies: Sequence[str], hits:
 
     terms = ctx.terms(q, metric, metric_only=True)
     whole = metric in ctx.catalogue.metrics and ctx.catalogue.metrics[metric].parent is None
-    channel = metric in ctx.catalogue.metrics and (ctx.catalogue.metrics[metric].group or "").endswith("_channels")
     for hit in hits:
         text = ctx.text(hit.source)
         for start, end in best_sentences(text, hit.start, hit.end, terms, limit=3):
@@ -101,7 +100,7 @@ def _figure_in_sentences(ctx: Context, q: Question, bodies: Sequence[str], hits:
                 continue  # 其中，主动公开政策文件3条: a part of the total the sentence before states, never that total
             if figure and metric in ctx.catalogue.channels_listed(labelled.clause_before(text[start:end], figure[2]), figure[1]):
                 continue  # 通过网站、融媒、微信公众号公开60条: every channel together, never the one asked
-            if figure and channel and labelled.one_of_several(ctx, metric, labelled.clause_before(text[start:end], figure[2]), figure[1]):
+            if figure and labelled.one_of_several(ctx, metric, labelled.clause_before(text[start:end], figure[2]), figure[1]):
                 continue  # 通过报刊、微信公众号等媒体公开信息344条: the channels listed together
             if figure and (expected_unit is None or figure[1] == expected_unit):
                 value, unit, _, _ = figure
