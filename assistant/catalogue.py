@@ -130,7 +130,7 @@ class _ProseRule:
 _ALLOWED_KEYS = frozenset(
     {
         "id", "zh", "en", "unit", "group", "parent", "sum_of", "synonyms_zh", "synonyms_en",
-        "rows", "columns", "tables", "prose", "prose_units", "note",
+        "rows", "columns", "tables", "prose", "prose_units", "prose_also", "note",
     }
 )
 _REQUIRED_KEYS = ("id", "zh", "en")
@@ -219,6 +219,7 @@ class Catalogue:
                 )
             elif "prose_units" in entry and entry["prose_units"]:
                 raise CatalogueError(f"{where}: 'prose_units' without 'prose'")
+            prose_rules.extend(_prose_also(entry, metric_id, where))
         _check_references(metrics, source)
         _check_terms(metrics, source)
         return cls(metrics, row_rules, prose_rules)
@@ -493,6 +494,18 @@ def _optional_str(entry: dict, key: str, where: str) -> str | None:
     if not isinstance(value, str):
         raise CatalogueError(f"{where}: '{key}' must be a string or null")
     return value
+
+
+def _prose_also(entry: dict, metric_id: str, where: str) -> list[_ProseRule]:
+    """``prose_also``: sentence rules with units of their own (收到申请公开政府信息2条 counts
+    requests in 条, where a bare 依申请公开…条 counts items)."""
+    extra = entry.get("prose_also") or []
+    if not isinstance(extra, list) or not all(isinstance(e, dict) and set(e) == {"pattern", "units"} for e in extra):
+        raise CatalogueError(f"{where}: 'prose_also' must be a list of {{pattern, units}}")
+    return [
+        _ProseRule(metric_id, (_compile(e["pattern"], where, "prose_also"),), frozenset(_str_list(e, "units", where)))
+        for e in extra
+    ]
 
 
 def _str_list(entry: dict, key: str, where: str) -> tuple[str, ...]:

@@ -418,6 +418,8 @@ PROSE_CASES = [
     ("开展培训", "次", "training_sessions"),
     ("接受培训人员", "元", None),
     ("发生依申请公开", "条", None),
+    # requests counted in 条 where the clause says they were received (黄龙县自然资源局 2023, development set)
+    ("2023年我局收到申请公开政府信息", "条", "requests_received"),
     # too vague or naming two metrics at once
     ("被申请行政复议和提起行政诉讼", "件", None),
     ("2018年度", "件", None),

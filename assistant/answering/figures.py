@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import replace
 
 from assistant.answering import counted as counted_figures, labelled, phrases
@@ -73,13 +74,18 @@ _WHOLE_LABEL = 0.99
 def _category_named_beside(ctx: Context, q: Question, body: str, year: int, metric: str, whole: Answer) -> Answer | None:
     """主动公开的工作动态有多少条, "how many of the items it disclosed were work-dynamics items": the
     question names the whole its metric answers and, beside it, every word of a category the report
-    lists after the whole, up to the end of the next paragraph (共主动公开信息35条。类别情况：工作动态17条…):
-    the category's figure, never the whole's. A label the metric's own names hold (网站 of
+    lists after the whole, up to the end of the next paragraph (共主动公开信息35条。类别情况：工作动态17条…),
+    or anywhere in its report when a table states the whole or none is stated: the category's
+    figure, never the whole's. A label the metric's own names hold (网站 of
     政府网站公开政府信息数) is the whole restated and names no category."""
     sentences = [c for c in whole.citations if c.kind == "sentence"] if whole.status == ANSWERED else []
-    if not sentences:
-        return None
-    listed = {(r["source"], r["start"], r["value"]) for c in sentences for r in _listed_after(ctx, c.source, c.start, c.end)}
+    if sentences:
+        listed = {(r["source"], r["start"], r["value"]) for c in sentences for r in _listed_after(ctx, c.source, c.start, c.end)}
+    elif whole.status == ANSWERED:  # a table states the whole: its report's sentences list the categories
+        sources = {c.source for c in whole.citations}
+        listed = {(r["source"], r["start"], r["value"]) for s in sources for r in _items_of_lists(ctx, q, s)}
+    else:
+        listed = {(r["source"], r["start"], r["value"]) for rep in ctx.reports_of(body, year) for r in _items_of_lists(ctx, q, rep["source"])}
     m = ctx.catalogue.metrics.get(metric)
     names = [ctx.metric_name_zh(metric), *(m.synonyms_zh if m else ()), *(c.quote for c in whole.citations)]
     whole_words = frozenset().union(*(labelled.char_pairs(n) for n in names))
@@ -90,6 +96,26 @@ def _category_named_beside(ctx: Context, q: Question, body: str, year: int, metr
             continue
         return labelled.worded(ctx, q, body, year, ctx.figure(row))
     return None
+
+
+# A list of categories: a sentence stating at least this many counted figures (政府领导231条、机构设置70条…).
+_LIST_ITEMS = 3
+_CATEGORY_SUFFIX_RE = re.compile(r"(?:类|类别)?(?:信息|事项)?$")
+
+
+def _items_of_lists(ctx: Context, q: Question, source: str) -> list[dict]:
+    """The prose figures of ``source`` that are items of a list of categories (no whole stated in a
+    sentence before them to tie them to): for a Chinese question, only a category it writes out
+    apart from the body's name (“政府领导”类信息, 通知公告), never one it only shares words with."""
+    rows = [r for r in ctx.store.query_facts(source=source) if r["kind"] == "prose" and r["value"] is not None]
+    per_sentence = Counter((r["start"], r["unit"]) for r in rows)
+    asked = labelled.without_names(ctx, q.text) if q.lang == "zh" else ""
+    return [
+        r
+        for r in rows
+        if per_sentence[(r["start"], r["unit"])] >= _LIST_ITEMS
+        and (q.lang != "zh" or _CATEGORY_SUFFIX_RE.sub("", r["row_path"].split(" › ")[-1]) in asked)
+    ]
 
 
 def _listed_after(ctx: Context, source: str, start: int, end: int) -> list[dict]:

@@ -23,9 +23,9 @@ from collections import Counter
 from assistant.answering import phrases
 from assistant.answering.context import Context, Figure, Question
 from assistant.answering.phrases import fill
+from assistant.answering.pinyin_words import CJK_QUOTED_RE, written_in_characters
 from assistant.answering.running_totals import asks_cumulative, is_cumulative, runs_on  # noqa: F401 (used by figures, counted, compound)
 from assistant.answering.vocabulary import vocabulary
-from assistant.ingest.names import to_pinyin
 from assistant.ingest.numbers import format_value
 from assistant.ingest.prose import is_change
 from assistant.records import ANSWERED, Answer
@@ -50,7 +50,7 @@ _ASKED_UNITS = tuple(
         (r"比例|占比|比重|百分之|百分比|[^，,。？?]率", r"share|percentage|proportion|per ?cent|rate", ("%", "％")),
         (r"人次", r"person-times?|attendances", ("人次", "人")),
         (r"万元|元", r"yuan|amount|how much", ("万元", "元")),
-        (r"多少次|几次|次数|多少场|几场|多少期|几期", r"times|sessions|meetings|conferences|occasions", ("次", "场", "期")),
+        (r"多少次|几次|次数|多少场|几场|多少期|几期", r"times|sessions|meetings|conferences|occasions|issues|editions", ("次", "场", "期")),
         (r"多少篇|几篇", r"articles|posts", ("篇", "条")),
         # requests are counted in 宗 (Guangdong) and 起 as well as 件
         (r"多少件|几件|多少宗|几宗|多少起|几起", r"requests|applications|cases|suggestions|proposals|complaints|lawsuits|documents", ("件", "份", "个", "条", "宗", "起")),
@@ -126,7 +126,7 @@ def coverages(ctx: Context, q: Question, body: str, year: int) -> list[tuple[dic
     """Each prose fact of the report that may answer the question (its unit and cumulative kind
     fit), with how much of its label the question covers and how much of the question it covers;
     best match first."""
-    text = _after_scope(first_ask(_quoted_in_pinyin(ctx, q.text, body, year).lower()))
+    text = _after_scope(first_ask(written_in_characters(ctx, q.text, body, year).lower()))
     raw_ask = "".join(_CJK_RUN_RE.findall(text))
     weights = _weights(ctx)
     entry = ctx.directory.entry(body)
@@ -135,7 +135,7 @@ def coverages(ctx: Context, q: Question, body: str, year: int) -> list[tuple[dic
     own_name = frozenset().union(*(char_pairs(n) for n in (entry.body, entry.short_name or "", *entry.aliases))) if entry else frozenset()
     # a name the question quotes keeps its words but the body's own (“宜良卫健” of 宜良县卫生健康局:
     # 卫健); any other asked word that holds the body's name says nothing of the figure
-    quoted = {char_pairs(m.group(1)) for m in _CJK_QUOTED_RE.finditer(text)}
+    quoted = {char_pairs(m.group(1)) for m in CJK_QUOTED_RE.finditer(text)}
     concepts = [
         c
         for c in (
@@ -222,34 +222,9 @@ def _after_scope(text: str) -> str:
     return after_scope(text) or text
 
 
-# A name an English question quotes in pinyin ('Yuedu Songming'), and the names a report quotes
-# in Chinese (通过“悦读嵩明”平台发布59条).
-_LATIN_QUOTED_RE = re.compile(r"['‘\"“]([A-Z][a-z]+(?:[ -]?[A-Z]?[a-z]+){0,5})['’\"”]")
-_CJK_QUOTED_RE = re.compile(r"[“\"「『]\s*([\u4e00-\u9fff]{2,12})\s*[”\"」』]")
-
-
-def _quoted_in_pinyin(ctx: Context, text: str, body: str, year: int) -> str:
-    """An English question with each name it quotes in pinyin ('Yuedu Songming') written as the
-    report quotes it (悦读嵩明): the label's own words, so the figure is found by them."""
-    if not _LATIN_QUOTED_RE.search(text):
-        return text
-    quoted: dict[str, str] = {}
-    for report in ctx.reports_of(body, year):
-        for found in _CJK_QUOTED_RE.finditer(ctx.text(report["source"])):
-            for reading in to_pinyin(found.group(1))[:4]:
-                quoted.setdefault(reading.lower(), found.group(1))
-    if not quoted:
-        return text
-    def written(m: re.Match) -> str:
-        name = quoted.get(re.sub(r"[\s'-]", "", m.group(1)).lower())
-        return f"“{name}”" if name else m.group(0)
-
-    return _LATIN_QUOTED_RE.sub(written, text)
-
-
 def quoted_in_question(ctx: Context, q: Question, body: str, year: int) -> str:
     """The question's first ask with the names it quotes in pinyin written as the report quotes them."""
-    return first_ask(_quoted_in_pinyin(ctx, q.text, body, year).lower())
+    return first_ask(written_in_characters(ctx, q.text, body, year).lower())
 
 
 def _written_alike(asked: str, label: str) -> int:

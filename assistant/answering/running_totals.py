@@ -30,7 +30,12 @@ def runs_on(found: Figure) -> bool:
 
 # A sentence opening with the year (2020年，…; 本年度…; 全年…), with no number before its 累计, sums
 # that year; one with 截至, 以来, 历年, 至今 or 到目前 counts from some start.
-_YEAR_OPENING_RE = re.compile(r"\W*(?:(?:19|20)\d{2}\s*年度?(?:全年|内)?|今年|本年度?|全年|年内)")
+# So does the report's statistics period (从2014年1月1日至2014年11月30日，累计…; with digits lost on
+# the page: 从201411日至20141130日, heldout12 池江镇 2014).
+_YEAR_OPENING_RE = re.compile(
+    r"\W*(?:(?:从|自)?\s*(?:19|20)\d{2}[0-9年月日\s.．/-]*(?:起)?\s*(?:至|到|—|－|-|~|～)\s*(?:19|20)\d{2}[0-9年月日\s.．/-]*(?:止)?"
+    r"|(?:19|20)\d{2}\s*年度?(?:全年|内)?|今年|本年度?|全年|年内)"
+)
 _RUNNING_FROM_RE = re.compile(r"截至|截止|以来|历年|至今|迄今|到目前|目前为止|成立|开通")
 
 
@@ -40,9 +45,16 @@ _YEAR_END_RE = re.compile(r"[（(]?(?:截至|截止)(?:到)?\s*(?:(?:19|20)\d{2}
 
 
 def _sums_the_year(before: str) -> bool:
-    opening = _YEAR_OPENING_RE.match(before)
-    rest = _YEAR_END_RE.sub("", before[opening.end() :]) if opening else ""
-    if not opening or _RUNNING_FROM_RE.search(rest):
-        return False
-    at = rest.find("累计")
-    return at >= 0 and not re.search(r"\d", rest[:at])
+    """Whether the sentence, or one of its clauses before the 累计 (我镇…编目，从…至…，累计), opens
+    with the year or its period."""
+    starts = [0] + [m.end() for m in re.finditer(r"[，,；;]", before)]
+    for start in starts:
+        opening = _YEAR_OPENING_RE.match(before, start)
+        if opening is None:
+            continue
+        rest = _YEAR_END_RE.sub("", before[opening.end() :])
+        if _RUNNING_FROM_RE.search(rest):
+            return False
+        at = rest.find("累计")
+        return at >= 0 and not re.search(r"\d", rest[:at])
+    return False

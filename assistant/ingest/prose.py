@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.ingest.numbers import parse_cell
+from assistant.ingest.respectively import respective_labels
 from assistant.numerals import chinese_number
 from assistant.records import Fact, Span
 
@@ -124,7 +125,9 @@ def parse_prose_facts(text: str, exclude: Sequence[Span] = ()) -> tuple[Fact, ..
             continue
         section = _section_at(headings, start)
         zeros = _stated_zeros(text, start, end, section)
-        for figure_start, figure_end, value, unit in _figures(sentence):
+        figures = _figures(sentence)
+        respective = respective_labels(sentence, [(f[0], f[1]) for f in figures])
+        for figure_start, figure_end, value, unit in figures:
             if _ARTICLE_BEFORE_RE.search(sentence[:figure_start]):
                 continue
             if _inside(start + figure_start, start + figure_end, exclude):
@@ -133,7 +136,7 @@ def parse_prose_facts(text: str, exclude: Sequence[Span] = ()) -> tuple[Fact, ..
                 continue  # （不同渠道和方式公开相同信息计1条）: the template's counting rule, no figure
             if value == 0 and _inside(start + figure_start, start + figure_end, [z.value_span for z in zeros]):
                 continue  # 行政复议和行政诉讼均为0件: already a zero per subject
-            phrase = _phrase_before(sentence, figure_start)
+            phrase = respective.get(figure_start) or _phrase_before(sentence, figure_start)
             after = _phrase_after(sentence, figure_end)
             if _CONNECTIVE_RE.fullmatch(phrase) and _CARRIED_OVER_RE.match(after):
                 phrase = after  # 另有2件结转至2019年继续办理
@@ -296,9 +299,9 @@ _RUNNING_WORDS_RE = re.compile(r"(?:已|共)?累计|历年")
 # A clause saying only when and that it published (全年推送, 共发布了): what it counts is named by the
 # clause before it when that one names a channel (heldout9 中埠镇 2020)
 _VERB_ONLY_RE = re.compile(
-    r"^(?:全年|本年度?|年内|今年|当年|共计|共|累计|合计)*(?:推送|发布|公开|更新|刊发|转发|转载|推出)了?(?:各类|政务|政府)?(?:信息|消息|文章)?$"
+    r"^(?:全年|本年度?|年内|今年|当年|共计|共|累计|合计)*(?:(?:推送|发布|公开|更新|刊发|转发|转载|推出|上传)了?)+(?:各类|政务|政府)?(?:信息|消息|文章)?$"
 )
-_CHANNEL_WORDS_RE = re.compile(r"网站|公众号|微信|微博|客户端|抖音|头条号|公开栏|政务新媒体|[Aa][Pp][Pp]")
+_CHANNEL_WORDS_RE = re.compile(r"网站|公众号|微信|微博|客户端|抖音|头条号|公开栏|公开专栏|政务新媒体|[Aa][Pp][Pp]")
 _COUNTED_CLAUSE_RE = re.compile(r"(?P<label>[^，,；;：:。、0-9０-９]*)[0-9０-９]+(?:\.[0-9]+)?\s*(?:余|多)?\s*(?:条|件|个|项|次|人次|人|名|篇|份|期|场|家|万元|元)")
 _COUNTED_BEFORE_RE = re.compile(r"[0-9０-９]\s*(?:余|多)?\s*(?:条|件|个|项|次|人次|人|名|篇|份|期|场|家|万元|元)$")
 

@@ -41,10 +41,19 @@ _CARRIED_FROM_RE = re.compile(
     re.IGNORECASE,
 )
 _ALL_YEARS_PATTERN = cue_pattern(ALL_YEARS_CUES)
+# The year a running total counts from ("自2008年以来累计公开多少条", "since it began disclosing in
+# 2008, how many … in total"): the start of the total a later report states, no report's year.
+_RUNNING_START_RE = re.compile(
+    rf"(?:自|从)\s*({_YEAR})\s*年?[^，。？?；]{{0,20}}?(?:以来|至今|开始|起)|({_YEAR})\s*年以来"
+    rf"|\bsince\s+(?:[a-z'-]+\s+){{0,3}}?({_YEAR})\b|\b(?:began|begun|started|starting)\b[^.?;]{{0,50}}?\bin\s+({_YEAR})\b",
+    re.IGNORECASE,
+)
+_RUNNING_TOTAL_ASKED_RE = re.compile(r"累计|历年|cumulative|in total|altogether|so far|to date", re.IGNORECASE)
 
 
 def years(text: str) -> tuple[int, ...]:
-    """Years in order of mention; a range (2017-2019, 2017至2019年, from 2017 to 2019) gives each year."""
+    """Years in order of mention; a range (2017-2019, 2017至2019年, from 2017 to 2019) gives each year;
+    the start of a running total asked (自2008年以来累计) is none."""
     found: list[tuple[int, list[int]]] = []
     covered = [False] * len(text)
     for match in _RANGE_RE.finditer(text):
@@ -56,6 +65,10 @@ def years(text: str) -> tuple[int, ...]:
         for match in pattern.finditer(text):
             group = 1 if match.group(1) else 2
             found.append((match.start(group), [int(match.group(group)) + shift]))
+            covered[match.start(group) : match.end(group)] = [True] * (match.end(group) - match.start(group))
+    if _RUNNING_TOTAL_ASKED_RE.search(text):
+        for match in _RUNNING_START_RE.finditer(text):
+            group = next(g for g in range(1, 5) if match.group(g))
             covered[match.start(group) : match.end(group)] = [True] * (match.end(group) - match.start(group))
     for match in _YEAR_RE.finditer(text):
         if not covered[match.start()]:
