@@ -6,6 +6,7 @@ comparison that would silently leave out a named body is refused instead.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from dataclasses import replace
@@ -15,6 +16,7 @@ from assistant.answering.ambiguity import available, not_found
 from assistant.answering.context import Context, Figure, Question
 from assistant.answering.lookup import figures
 from assistant.answering.phrases import english_amount, fill, say
+from assistant.answering.running_totals import asks_cumulative, runs_on
 from assistant.answering.vocabulary import vocabulary
 from assistant.ingest.numbers import format_value
 from assistant.records import ANSWERED, NOT_FOUND, Answer
@@ -24,13 +26,14 @@ Row = tuple[str, int, Figure]  # body, year, its figure
 
 def answer(ctx: Context, q: Question, bodies: Sequence[str]) -> Answer:
     metric = q.metrics[0]
-    rows, missing, latest_only = _gather(ctx, q, bodies, metric)
+    own = _metric_per_body(ctx, q, bodies)
+    rows, missing, latest_only = _gather(ctx, q, bodies, metric, own)
     # "Poxi (2016), Tangcen (2018)": a body with a figure is not missing the years it has no report for
     answered = {body for body, _, _ in rows}
     missing_text = [f"{b} {y}" for b, y in missing if b not in answered or y in ctx.directory.years_of(b)]
     if not rows:
         return not_found(q, say(q, *phrases.NO_DATA) + available(ctx, q))
-    name = ctx.metric_name(q, metric)
+    name = ctx.metric_name(q, metric) if not own else " / ".join(ctx.metric_name(q, m) for m in dict.fromkeys(own.values()))
     unit = rows[0][2].unit or ""
     items = [
         fill(q, phrases.ACROSS_ITEM, org=ctx.org(q, body), year=year, value=format_value(f.value), unit=unit, index=i,
@@ -64,10 +67,40 @@ def answer(ctx: Context, q: Question, bodies: Sequence[str]) -> Answer:
     return Answer(q.text, ANSWERED, text, value, unit or None, citations)
 
 
-def _gather(ctx: Context, q: Question, bodies: Sequence[str], metric: str) -> tuple[list[Row], list[tuple[str, int]], list[str]]:
+# Words of a label that make its figure the year's own: 2010年新增主动公开, 本年度公开, 全年新增.
+_YEARS_OWN_RE = re.compile(r"新增|本年|今年|当年|全年|(?:19|20)\d{2}\s*年")
+
+
+def _metric_per_body(ctx: Context, q: Question, bodies: Sequence[str]) -> dict[str, str]:
+    """Two bodies compared by a figure each names after itself ("how many more items did A publish
+    on its website than B proactively disclosed", 江门市人社局通过部门频道主动公开的…，比铜官区人社局主动公布的…):
+    each body's own metric; {} when the question names one figure for both."""
+    if q.intent != "compare" or len(bodies) != 2 or len(q.metrics) < 2:
+        return {}
+    first: dict[str, int] = {}
+    for body, start, _ in ctx.directory.find(q.text):
+        if body in bodies:
+            first.setdefault(body, start)
+    if len(first) != 2:
+        return {}
+    (b1, p1), (b2, p2) = sorted(first.items(), key=lambda item: item[1])
+    named = [
+        {m for m in q.metrics if any(low <= start < high for start, _ in ctx.catalogue.term_spans(q.text, {m}))}
+        for low, high in ((p1, p2), (p2, len(q.text)))
+    ]
+    own = [only.pop() if len(only := mine - other) == 1 else (next(iter(mine)) if len(mine) == 1 else None) for mine, other in (named, named[::-1])]
+    if None in own or own[0] == own[1]:
+        return {}
+    return {b1: own[0], b2: own[1]}  # type: ignore[dict-item]
+
+
+def _gather(ctx: Context, q: Question, bodies: Sequence[str], metric: str, own: dict[str, str] | None = None) -> tuple[list[Row], list[tuple[str, int]], list[str]]:
     """The figure of each body and year asked (every year, or each body's latest when no year is
-    asked of several bodies), the (body, year) pairs with none, and the bodies read at their latest."""
+    asked of several bodies), the (body, year) pairs with none, and the bodies read at their latest.
+    A running total (累计公开272条) gives way to a figure the report calls the year's own (2010年新增57条)
+    unless the question asks a running total."""
     rows: list[Row] = []
+    cumulative = asks_cumulative(q.text)
     missing: list[tuple[str, int]] = []
     every_year = bool(q.years) or q.all_years or q.intent == "trend" or len(bodies) == 1
     latest_only = [body for body in bodies if not every_year and len(ctx.directory.years_of(body)) > 1]
@@ -76,11 +109,18 @@ def _gather(ctx: Context, q: Question, bodies: Sequence[str], metric: str) -> tu
         years = list(q.years) or (list(ctx.directory.years_of(body)) if every_year else list(ctx.directory.years_of(body))[-1:])
         if body in paired:
             years = [paired[body]]
+        asked = (own or {}).get(body, metric)
         for year in years:
-            found = figures(ctx, body, year, metric)
-            if found and found[0].value is not None:
+            found = [f for f in figures(ctx, body, year, asked) if f.value is not None]
+            if cumulative:
+                found = [f for f in found if runs_on(f)] or found
+            elif found and runs_on(found[0]):
+                # 累計主動公開272條。2010年新增主動公開57條: a figure the report calls the year's own
+                # stands for the year; a 累计 with none beside it is read as the year's figure
+                found = [f for f in found if not runs_on(f) and _YEARS_OWN_RE.search(f.label)] or found
+            if found:
                 rows.append((body, year, found[0]))
-            elif (stated := _stated_in_a_sentence(ctx, q, body, year, metric)) is not None:
+            elif (stated := _stated_in_a_sentence(ctx, q, body, year, asked)) is not None:
                 rows.append((body, year, stated))
             else:
                 missing.append((body, year))

@@ -224,6 +224,7 @@ NO_MATCHING_FIGURE = (
 NO_CONTACT = ("报告中没有找到联系方式。", "The reports give no such contact detail.")
 # a detail asked that the reports do not give, and those they do give
 CONTACT_NOT_GIVEN = ("{org}的报告中没有{asked_zh}；报告给出的是{given}。", "The {org} reports give no {asked_en}; they give {given}.")
+REPORT_SEARCHED = ("（查阅的报告：{marks}）", " (Report searched: {marks}.)")
 CONTACT_SEPARATOR = ("；", "; ")
 OLDER_CONTACT = ("（{year}年的报告为{value}[{mark}]）", " (the {year} report gives {value} [{mark}])")
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from assistant.ingest.numbers import format_value
@@ -41,15 +41,18 @@ def find_inconsistencies(facts: Sequence[Fact], all_on_time_claims: Sequence[Spa
 _LIST_MARKER_RE = re.compile(r"其中|按类别分|按类别|分别为|分别是|具体为|包括")
 _COMPLETE_LIST_RE = re.compile(r"按类别分|按类别|分别为|分别是|具体为")
 _ITEM_LABEL_CHARS = 16
+_INCLUDED_LABEL_CHARS = 30
 _NESTED_LIST_RE = re.compile(r"其中|包括|含|分别")
 # A part named "other" (其他文件, 其它类信息, 其他处理): the list covers every part.
 _OTHER_PART_RE = re.compile(r"[、，,：:]\s*其[他它]|^\W*其[他它]")
 
 
-def prose_list_findings(text: str, facts: Sequence[Fact]) -> tuple[Finding, ...]:
+def prose_list_findings(text: str, facts: Sequence[Fact], parent_of: Callable[[str], str | None] = lambda _: None) -> tuple[Finding, ...]:
     """A total stated in a sentence against the parts listed after it (其中/按类别分…): a finding
     when the parts add up to more than the total, or, for a list that names every part
-    (按类别分, 分别为), to anything else. A partial list (其中政策文件6条) may add up to less."""
+    (按类别分, 分别为), to anything else. A partial list (其中政策文件6条) may add up to less.
+    ``parent_of`` gives a metric's parent: a clause after 包括 that counts another figure than a
+    part of the total (包括当面申请3件，办结申请11件) ends its list."""
     prose = sorted(
         (f for f in facts if f.kind == "prose" and f.value is not None and f.unit not in ("%", None) and not is_change(f.row_path[0])),
         key=lambda f: f.value_span.start,
@@ -61,10 +64,16 @@ def prose_list_findings(text: str, facts: Sequence[Fact]) -> tuple[Finding, ...]
         marker = _LIST_MARKER_RE.search(between)
         if not marker or re.search(r"[0-9０-９。；;\n）)]", between[: marker.start()]) or first.unit != total.unit:
             continue  # (a figure in brackets before 其中 leaves the total unclear)
+        # 包括 lists the parts themselves, their labels as long as a channel's (包括政府网站35条，新华社、
+        # 新甘肃等媒体上发布信息80条，…微信公众号2443条: 临洮县新添镇 2022)
+        including = marker.group() == "包括"
+        longest = _INCLUDED_LABEL_CHARS if including else _ITEM_LABEL_CHARS
         items, separator, gaps = [first], None, [between[marker.end() :]]
         for following in prose[index + 2 :]:
             gap = text[items[-1].value_span.end : following.value_span.start]
-            if following.unit != total.unit or len(gap) > _ITEM_LABEL_CHARS or re.search(r"[0-9０-９。；;\n]", gap):
+            if following.unit != total.unit or len(gap) > longest or re.search(r"[0-9０-９。；;\n]", gap):
+                break
+            if including and total.metric and following.metric not in (None, total.metric) and parent_of(following.metric) != total.metric:
                 break
             mark = next((c for c in gap if c in "、，,"), None)
             if mark is None or (separator is not None and mark != separator) or _NESTED_LIST_RE.search(gap):
@@ -75,7 +84,7 @@ def prose_list_findings(text: str, facts: Sequence[Fact]) -> tuple[Finding, ...]
         # a list that says it names every part (按类别分, 分别为), or that names an "other" part
         # (其他文件4条, 其他处理76件), must add up to the total
         complete = bool(_COMPLETE_LIST_RE.search(between)) or any(_OTHER_PART_RE.search(gap) for gap in gaps)
-        if not complete and separator != "、":
+        if not complete and separator != "、" and not including:
             # 其中网络申请11件，申请办结数8件: after 其中 only 、 joins parts of a partial list; the
             # clauses a comma joins are figures of their own
             items = items[:1]

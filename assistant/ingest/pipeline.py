@@ -67,7 +67,7 @@ def parse_document(
         prose_facts = tuple(_fact_onto(f, view, text) for f in prose_facts)
         claims = tuple(view.span(span) for span in claims)
     facts = tuple(_with_metric(f, catalogue, text) for f in (*table_facts, *prose_facts))
-    findings = find_inconsistencies(facts, claims) + prose_list_findings(text, facts) + balance_findings(facts)
+    findings = find_inconsistencies(facts, claims) + prose_list_findings(text, facts, lambda m: catalogue.metrics[m].parent if m in catalogue.metrics else None) + balance_findings(facts)
     if template in (NATIONAL_2019, NATIONAL_2021):
         findings += identity_findings(facts, catalogue)
     report_id = document.sha256[:16]

@@ -131,3 +131,20 @@ def test_parts_listed_in_a_sentence_against_the_total_it_states():
     assert [(f.evidence[0][0], sum(v for v, _ in f.evidence[1:])) for f in found] == [(46, 47), (10, 72), (21, 14), (73, 77)]
     for finding in found:
         assert all(text[span.start : span.end].startswith(str(int(value))) for value, span in finding.evidence)
+
+
+def test_parts_listed_after_including_with_commas(tmp_path):
+    # 包括 lists the parts themselves, joined by commas and named at a channel's length (临洮县新添镇
+    # 2022 of the development set: 382 stated, the website, the media closed by 等 — among them a
+    # paper named 每日…, no frequency — and the WeChat account give 2558); a clause after 包括 that
+    # counts another figure (办结) ends the list. Bodies and figures are this test's own.
+    text = (
+        "岚添镇2022年政府信息公开工作年度报告\n"
+        "全年主动公开政务信息312条,包括政府网站41条,新华社、每日头条等媒体上发布信息66条,“岚添镇”微信公众号1987条,其中乡村振兴201条、党建52条。\n"
+        "全年收到申请12件，包括当面申请3件，办结申请11件。\n"
+    )
+    path = tmp_path / "lantian_2022.txt"
+    path.write_text(text, encoding="utf-8")
+    parsed = parse_document(load_document(path))
+    lists = [f for f in parsed.findings if f.kind == "parts_vs_total"]
+    assert [(f.evidence[0][0], sum(v for v, _ in f.evidence[1:])) for f in lists] == [(312, 41 + 66 + 1987)]
