@@ -17,6 +17,7 @@ from assistant.answering.context import Context, Question
 from assistant.answering.phrases import fill
 from assistant.answering.vocabulary import vocabulary
 from assistant.ingest.metadata import extract_meta
+from assistant.answering.written import asked_end
 from assistant.ingest.report_dates import StatedDate, period_end, stated_dates, stated_index, stated_numbers, stated_period
 from assistant.records import ANSWERED, AMBIGUOUS, Answer, Citation
 
@@ -88,6 +89,9 @@ def _covered_year(ctx: Context, q: Question, report: dict, org: str) -> Answer:
     if period and _PERIOD_ASKED_RE.search(q.text.lower()):
         # "统计期限是哪一年": the period's own year; "统计期限是怎么写的": the period as written
         value = period.year if _YEAR_ASKED_RE.search(q.text.lower()) else period.written
+        end = asked_end(q, period.written) if isinstance(value, str) else None
+        if end:  # "what end date does it use for its statistics period": that end as written
+            value = period.written[end[0] : end[1]]
     others = [y for y in q.years if y != year]
     if others:
         # 索引号带2020、发布时间2012年: the years a page shows are not the year its figures cover

@@ -23,7 +23,7 @@ __all__ = ["Vocabulary", "VocabularyError", "load_vocabulary", "vocabulary"]
 _DEFAULT_RESOURCE = "data/answer_vocabulary.yaml"
 _PATTERNS = (
     "named_applicant", "asks_difference", "asks_which", "plans", "asks_figure", "all_on_time", "area_code", "digit_dash",
-    "asks_share", "asks_change", "states_change", "asks_before", "asks_after",
+    "asks_share", "asks_change", "states_change", "asks_before", "asks_after", "asks_period_end", "asks_period_start",
 )
 _CONTACT_KINDS = ("fax", "phone", "postcode", "email", "address")
 _TOP_KEYS = ("columns", "question_words", "patterns", "contact_patterns", "section_topics", "written_forms", "written_things")
@@ -53,6 +53,8 @@ class Vocabulary:
     states_change: re.Pattern[str]
     asks_before: re.Pattern[str]
     asks_after: re.Pattern[str]
+    asks_period_end: re.Pattern[str]
+    asks_period_start: re.Pattern[str]
     contact_patterns: dict[str, re.Pattern[str]]  # group 1 holds the value
     section_topics: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]  # (asked, heading)
     written_forms: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()  # (asked, form)

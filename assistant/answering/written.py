@@ -25,7 +25,7 @@ from assistant.answering.phrases import fill
 from assistant.answering.vocabulary import vocabulary
 from assistant.records import AMBIGUOUS, ANSWERED, Answer
 
-__all__ = ["answer"]
+__all__ = ["answer", "asked_end"]
 
 _AFTER = 12  # characters after a form that still speak of it (“咸宁高新发布”微信公众号)
 _THING_WEIGHT = 3
@@ -68,10 +68,33 @@ def answer(ctx: Context, q: Question, bodies: Sequence[str]) -> Answer:
         citations = tuple(ctx.citation(report, *c.sentence, "sentence") for c in shown)
         listed = "；".join(f"{c.value}[{i}]" for i, c in enumerate(shown, start=1))
         return Answer(q.text, AMBIGUOUS, fill(q, phrases.WRITTEN_FORMS, org=org, year=report["year"], listed=listed), None, None, citations)
-    chosen = top[0]
+    chosen = _one_end(q, top[0], text)
     citation = ctx.citation(report, *chosen.sentence, "sentence")
     said = fill(q, phrases.WRITTEN_FORM, org=org, year=report["year"], written=chosen.value)
     return Answer(q.text, ANSWERED, said, chosen.value, None, (citation,))
+
+
+# A period's two ends: 自2017年1月1日起至2017年12月20日止, 从201411日到1231日止.
+_PERIOD_ENDS_RE = re.compile(r"^(?:自|从)\s*(?P<start>.+?)\s*起?\s*(?:至|到)\s*(?P<end>.+?)\s*止?$")
+
+
+def asked_end(q: Question, written: str) -> tuple[int, int] | None:
+    """Where, in a period as written, the end (or start) the question asks alone stands; None when
+    the question asks the whole period or the period has no two ends."""
+    v = vocabulary()
+    lowered = q.text.lower()
+    wanted = "end" if v.asks_period_end.search(lowered) else "start" if v.asks_period_start.search(lowered) else None
+    ends = _PERIOD_ENDS_RE.match(written) if wanted else None
+    return (ends.start(wanted), ends.end(wanted)) if ends else None
+
+
+def _one_end(q: Question, chosen: _Candidate, text: str) -> _Candidate:
+    """The end (or the start) of a period when the question asks that end alone, as written."""
+    span = asked_end(q, chosen.value)
+    if span is None:
+        return chosen
+    start, end = chosen.start + span[0], chosen.start + span[1]
+    return _Candidate(text[start:end], start, end, chosen.sentence, chosen.score)
 
 
 def _qualifiers(q: Question, ctx: Context, body: str) -> frozenset[str]:

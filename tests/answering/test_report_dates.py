@@ -118,6 +118,9 @@ def test_the_covered_year_is_the_reports_not_the_years_its_page_shows(assistant,
         ("淮水市自规局2021年政府信息公开年报中写的统计期限是哪一年？与报告年度一致吗？", 2020),
         ("What statistical period does the Huaishui natural resources bureau's 2021 report state?", "自2020年1月1日起至2020年12月31日止"),
         ("淮水市自规局2021年的年报反映的是哪一年的工作？", 2021),
+        # one end of the period asked alone, as written (heldout12: 安阳街道 2017, period ending 20 December)
+        ("What end date does the Huaishui natural resources bureau's 2021 report use for its statistical period?", "2020年12月31日"),
+        ("What start date does the Huaishui natural resources bureau's 2021 report give for its statistical period?", "2020年1月1日"),
     ],
 )
 def test_a_statistical_period_copied_from_another_year_is_quoted_and_flagged(assistant, question, value):
