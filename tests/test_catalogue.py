@@ -420,6 +420,9 @@ PROSE_CASES = [
     ("发生依申请公开", "条", None),
     # requests counted in 条 where the clause says they were received (黄龙县自然资源局 2023, development set)
     ("2023年我局收到申请公开政府信息", "条", "requests_received"),
+    # a channel's clause joined to the clause that says it published (政府网站：发布信息42条, 兴华镇 2024)
+    ("政府网站，发布信息", "条", "proactive_website"),
+    ("通过网站、微信等，发布信息", "条", "proactive_total"),
     # too vague or naming two metrics at once
     ("被申请行政复议和提起行政诉讼", "件", None),
     ("2018年度", "件", None),
