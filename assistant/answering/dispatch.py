@@ -11,7 +11,6 @@ answer one figure of one body and year get that year settled first (``_one_figur
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -22,7 +21,7 @@ from assistant.answering.phrases import fill, say
 from assistant.catalogue import Catalogue
 from assistant.answering.vocabulary import vocabulary
 from assistant.ingest.numbers import format_value
-from assistant.records import ANSWERED, NOT_FOUND, Answer, Citation
+from assistant.records import ANSWERED, NOT_FOUND, Answer
 from assistant.understanding.clauses import first_ask
 from assistant.understanding.kinds import bodies_of_kind
 from assistant.store.facts_db import FactStore
@@ -121,55 +120,6 @@ def _kept_to_what_is_asked(q: Question, answer: Answer) -> Answer:
     return answer
 
 
-# The title of a report: a line near its top that names it a report (…工作年度报告, …年报).
-_TITLE_RE = re.compile(r"[^\n]{0,80}(?:年度[报報]告|年[报報]|工作[报報]告)[^\n]{0,20}")
-_TITLE_REACH = 3000
-_TITLE_LENGTH = 60
-
-
-def _with_report_consulted(ctx: Context, q: Question, bodies: Sequence[str], answer: Answer) -> Answer:
-    """A not-found about one body's one report cites that report's title, so that the reader sees
-    which report was searched (陕西省教育厅2009年的报告中没有联系电话 [1]); nothing is cited when the
-    body has no report of the year asked, or several reports are meant."""
-    if answer.status != NOT_FOUND or answer.citations or len(bodies) != 1:
-        return answer
-    years = q.years or tuple(ctx.directory.years_of(bodies[0]))
-    if len(years) != 1:
-        return answer
-    citations = [c for c in (_title(ctx, report) for report in ctx.reports_of(bodies[0], years[0])) if c]
-    if not citations:
-        return answer
-    marks = "".join(f"[{i}]" for i in range(1, len(citations) + 1))
-    return replace(answer, answer=answer.answer + fill(q, phrases.REPORT_SEARCHED, marks=marks), citations=tuple(citations))
-
-
-def _title(ctx: Context, report: dict) -> Citation | None:
-    """The report's title as its text writes it near the top: a short line of its own naming the
-    year and the body, with the line before it when a title wraps (2020 年黄石市住房和城乡建设局 /
-    政府信息公开工作年度报告); else the first line that names a report."""
-    text = ctx.text(report["source"])
-    names = (str(report["year"]), report["body"] or "\0")
-    spans = []
-    for t in _TITLE_RE.finditer(text[:_TITLE_REACH]):
-        start, end = t.start() + len(t.group()) - len(t.group().lstrip()), t.end() - len(t.group()) + len(t.group().rstrip())
-        if start >= end:
-            continue
-        spans.append((start, end))
-        before = text.rfind("\n", 0, max(start - 1, 0)) + 1
-        if start > 0 and text[start - 1] == "\n" and 0 < start - 1 - before <= _TITLE_LENGTH // 2 and any(n in text[before:start] for n in names):
-            spans.append((before, end))
-
-    def rank(span: tuple[int, int]) -> tuple[int, bool]:
-        start, end = span
-        alone = (start == 0 or text[start - 1] == "\n") and text[end : end + 1] in ("", "\n") and end - start <= _TITLE_LENGTH
-        return (-sum(n in text[start:end] for n in names), not alone)
-
-    if not spans:
-        return None
-    start, end = min(spans, key=rank)
-    return Citation(report["source"], report["body"], report["year"], text[start:end], start, end, "passage")
-
-
 class Answerer:
     """Answers understood questions over one open store."""
 
@@ -232,7 +182,7 @@ class Answerer:
                 return stated
         answer = _KINDS[kind](ctx, q, bodies)
         if kind != "across":
-            answer = _with_report_consulted(ctx, q, bodies, answer)
+            answer = report_dates.with_report_searched(ctx, q, bodies, answer)
         if kind == "across" and answer.status == ANSWERED and isinstance(answer.value, (int, float)) and len({c.year for c in answer.citations}) < 2:
             # a change asked, one year's figure found (no report of the other year): not the change
             return _kept_to_what_is_asked(q, answer)
